@@ -230,7 +230,8 @@ public sealed class NoteSignature
         return $"{Note.SignatureLinePrefix}{KeyName} {Convert.ToBase64String(payload)}";
     }
 
-    internal static NoteSignature ParseLine(string line)
+    /// <summary>Parses one signature line (without its newline), e.g. from a witness response.</summary>
+    public static NoteSignature ParseLine(string line)
     {
         if (!line.StartsWith(Note.SignatureLinePrefix, StringComparison.Ordinal))
         {
