@@ -20,7 +20,11 @@ from cats4 import CATS as C4
 
 SEED = 4_2025
 TOTAL = 4300
+from cats_extra import EXTRA
 CATS = {**C1, **C2, **C3, **C4}
+for _c, _d in EXTRA.items():
+    for _k, _v in _d.items():
+        CATS[_c] = dict(CATS[_c]); CATS[_c][_k] = CATS[_c][_k].rstrip() + "\n" + _v.strip() + "\n"
 ORDER = ["roads", "street-lighting", "water-supply", "sewerage", "electricity", "gas-supply", "heating",
          "waste", "greenery", "public-transport", "housing", "social-assistance", "employment", "education",
          "healthcare", "land", "public-order", "documents", "other"]
@@ -84,6 +88,7 @@ class Gen:
 
 
 def clean(s):
+    s = re.sub(r"(?<!\.)\.\.(?!\.)", ".", s)
     s = re.sub(r"[ \t]+", " ", s)
     s = re.sub(r" ([,.;:!?])", r"\1", s)
     s = re.sub(r"^[ ,]+", "", s)
@@ -158,7 +163,11 @@ def subst(s, r, table, p):
 
 
 # ------------------------------------------------------------------ assembly
+NOISE = Counter()
+
+
 def compose(g, cat, lang):
+    tags = []
     r = g.r
     b = BASE[lang]
     F, CF = FRAG[b], CAT_FR[cat]
@@ -200,7 +209,9 @@ def compose(g, cat, lang):
         if not has_dur and r.random() < 0.25:
             parts.append(g.fill_simple(g.ch(F["dur_sent"]), c))
         if cons and r.random() < 0.4:
-            parts.append(g.ch(cons))
+            cn = g.ch(cons)
+            if cn.rstrip(".!").lower() not in prob.lower():
+                parts.append(cn)
         parts.append(g.ch(creq) if r.random() < 0.6 else g.fill_simple(g.ch(F["request"]), c))
         if r.random() < 0.5:
             parts.append(g.fill_simple(g.ch(F["closing"]), c))
@@ -212,14 +223,16 @@ def compose(g, cat, lang):
             t2 = g.ch([p for p in probs if p != prob] or probs)
             p2 = g.fill(t2, b, c)
             if not t2.startswith("{") and lang != "eng" or not t2.startswith(("I ", "I'", "{")):
-                p2 = p2[:1].lower() + p2[1:] if not p2[:2].isupper() else p2
+                p2 = p2[:1].lower() + p2[1:] if not re.match(r"[A-ZА-ЯЁЎҚҒҲ]{2}", p2) else p2
             parts.append(g.ch(ALSO[b]) + p2)
         if not has_dur and r.random() < 0.4:
             parts.append(g.fill_simple(g.ch(F["dur_sent"]), c))
         if r.random() < 0.75:
             parts.append(g.fill_simple(g.ch(F["history"]), c))
         if cons and r.random() < 0.6:
-            parts.append(g.ch(cons))
+            cn = g.ch(cons)
+            if cn.rstrip(".!").lower() not in prob.lower():
+                parts.append(cn)
         parts.append(g.ch(creq))
         if r.random() < 0.5:
             parts.append(g.fill_simple(g.ch(F["request"]), c))
@@ -239,7 +252,8 @@ def compose(g, cat, lang):
     chat = kind in ("frag", "chat")
     if lang == "uz_cyr":
         text = lat2cyr(text)
-        if r.random() < 0.07:  # typed on a Russian keyboard: some Uzbek letters replaced
+        if r.random() < 0.07:  # typed on a Russian keyboard
+            tags.append("uz_cyr: Russian-keyboard letters")  # some Uzbek letters replaced
             tr = str.maketrans({"ў": "у", "қ": "к", "ғ": "г", "ҳ": "х", "Ў": "У", "Қ": "К", "Ғ": "Г", "Ҳ": "Х"})
             text = "".join(ch.translate(tr) if r.random() < 0.7 else ch for ch in text)
     elif lang == "uz_lat":
@@ -247,7 +261,10 @@ def compose(g, cat, lang):
             text = subst(text, r, UZ_CHAT, 0.5)
         if r.random() < 0.06:
             text = re.sub(r"\bh(?=[aeiou])", "x", text) if r.random() < 0.5 else re.sub(r"\bx(?=[aeiou])", "h", text)
+        before = text
         text = apostrophes(text, r)
+        if "'" in before and ("'" not in text):
+            tags.append("uz_lat non-ASCII or missing apostrophes")
     elif lang == "rus":
         if r.random() < 0.75:
             text = text.replace("ё", "е").replace("Ё", "Е")
@@ -255,13 +272,16 @@ def compose(g, cat, lang):
             text = subst(text, r, RU_CHAT, 0.5)
         if chat and r.random() < 0.14:
             text = ru2lat(text.replace("ё", "е"), r)
+            tags.append("rus transliterated to Latin")
     elif lang == "eng":
         if chat or r.random() < 0.1:
             text = subst(text, r, EN_CHAT, 0.5)
     if r.random() < 0.13:
         text = typos(text, r, 1 if len(text) < 80 or r.random() < 0.6 else 2)
+        tags.append("typos")
     if chat and r.random() < 0.55:
         text = chatify(text, r)
+        tags.append("chat style (case/punctuation)")
     if lang == "uz_lat" and r.random() < 0.05:
         m = g.ch(common.UZ["mix_cyr"])
         text = (m + " " + text) if r.random() < 0.3 else (text.rstrip() + " " + m)
@@ -269,7 +289,7 @@ def compose(g, cat, lang):
         text = (greet_latin + " " + text) if not greet_latin.startswith(("Rahmat", "Oldindan")) else (text + " " + greet_latin)
     if lang == "eng" and r.random() < 0.06:
         text = r.choice(["Assalomu alaykum! ", "Salom, ", "Assalomu alaykum, "]) + (text[:1].lower() + text[1:] if text[:2] not in ("I ", "I'") else text)
-    return text, kind
+    return text, kind, tags
 
 
 def script_of(text):
@@ -298,7 +318,7 @@ def generate(total=TOTAL, seed=SEED):
             got, tries, kinds = 0, 0, Counter()
             while got < need and tries < need * 60:
                 tries += 1
-                text, kind = compose(g, cat, lang)
+                text, kind, tags = compose(g, cat, lang)
                 # at most a fair share of bare fragments per cell
                 if kind == "frag" and kinds["frag"] >= max(4, need // 7):
                     continue
@@ -313,6 +333,10 @@ def generate(total=TOTAL, seed=SEED):
                 seen.add(k)
                 rows.append((text, cat, lang))
                 kinds[kind] += 1
+                NOISE["shape: " + kind] += 1
+                NOISE.update(tags)
+                if re.search("[\u0400-\u04ff]", text) and re.search("[A-Za-z]{3}", text):
+                    NOISE["mixed Cyrillic and Latin"] += 1
                 got += 1
     g.r.shuffle(rows)
     return rows
@@ -350,3 +374,5 @@ if __name__ == "__main__":
     print(f"wrote {len(rows)} rows to {os.path.normpath(a.out)}")
     if a.stats:
         print(stats(rows))
+        for k, v in sorted(NOISE.items()):
+            print(f"{k}: {v} ({v / len(rows):.1%})")
