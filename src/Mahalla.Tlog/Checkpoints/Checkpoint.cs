@@ -75,13 +75,7 @@ public sealed class Checkpoint
             throw new NoteFormatException("A checkpoint cannot contain empty lines.");
         }
 
-        var sizeLine = lines[1];
-        if (!sizeLine.All(char.IsAsciiDigit) || (sizeLine.Length > 1 && sizeLine[0] == '0')
-            || !long.TryParse(sizeLine, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-        {
-            throw new NoteFormatException($"The tree size \"{sizeLine}\" is not a decimal number without leading zeros.");
-        }
-
+        var size = CanonicalDecimal.Parse(lines[1], "tree size");
         return new Checkpoint(lines[0], size, Base64.DecodeStrict(lines[2], "root hash"), lines[3..]);
     }
 

@@ -74,12 +74,7 @@ public sealed class TlogProof
             throw new NoteFormatException("The proof has no \"index\" line.");
         }
 
-        var indexText = lines[next]["index ".Length..];
-        if (indexText.Length == 0 || !indexText.All(char.IsAsciiDigit) || (indexText.Length > 1 && indexText[0] == '0')
-            || !long.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-        {
-            throw new NoteFormatException($"The index \"{indexText}\" is not a decimal number without leading zeros.");
-        }
+        var index = CanonicalDecimal.Parse(lines[next]["index ".Length..], "index");
 
         var proof = new List<byte[]>();
         foreach (var line in lines[(next + 1)..])

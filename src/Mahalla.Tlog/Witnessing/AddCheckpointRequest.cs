@@ -39,12 +39,7 @@ public sealed record AddCheckpointRequest(long OldSize, IReadOnlyList<byte[]> Pr
             throw new NoteFormatException("The request must start with an \"old <size>\" line.");
         }
 
-        var oldText = body[4..newline];
-        if (oldText.Length == 0 || !oldText.All(char.IsAsciiDigit) || (oldText.Length > 1 && oldText[0] == '0')
-            || !long.TryParse(oldText, NumberStyles.None, CultureInfo.InvariantCulture, out var oldSize))
-        {
-            throw new NoteFormatException($"The old size \"{oldText}\" is not a decimal number without leading zeros.");
-        }
+        var oldSize = CanonicalDecimal.Parse(body[4..newline], "old size");
 
         var proof = new List<byte[]>();
         var position = newline + 1;
