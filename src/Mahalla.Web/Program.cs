@@ -1,2 +1,53 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Mahalla.Web.Components;
+using Mahalla.Web.Modules.Accounts;
+using Mahalla.Web.Modules.Appeals;
+using Mahalla.Web.Modules.ReferenceData;
+using Mahalla.Web.Modules.Notifications;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Localization;
+using Mahalla.Web.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Framework services
+builder.Services.AddMahallaHttp();
+builder.Services.AddMahallaLocalization();
+builder.Services.AddMahallaRateLimits(builder.Configuration);
+builder.Services.AddMahallaDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddRazorComponents();
+
+// Modules
+builder.Services.AddAccounts();
+builder.Services.AddDirectory();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddAppeals(builder.Configuration);
+
+var app = builder.Build();
+
+// Pipeline
+app.UseExceptionHandler();
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+// Endpoints
+app.MapHealth();
+app.MapOpenApi();
+app.MapLanguageSwitch();
+app.MapDirectory();
+app.MapAccounts();
+app.MapAppeals();
+app.MapNotifications();
+app.MapPages();
+app.MapRazorComponents<App>();
+
+await app.MigrateAndSeedAsync();
+app.PrintWelcomeOnStart();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,70 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Appeals.ViewAppeal;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Modules.Appeals.AppealInbox;
+
+/// <summary>Inbox filters; every one optional. <c>assignee=me</c> shows one's own work.</summary>
+public sealed record InboxFilter(string? Status, string? Type, string? Category, bool? Overdue, Guid? TerritoryId, string? Assignee, int Page = 1);
+
+public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>The staff inbox: the requests in the caller's scope, oldest deadline first.</summary>
+public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<InboxResult> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
+    {
+        if (!caller.IsStaff)
+        {
+            throw new ForbiddenException("rule.staff_only");
+        }
+
+        var query = db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller));
+        if (!string.IsNullOrEmpty(filter.Status))
+        {
+            var status = AppealWords.ParseStatus(filter.Status) ?? throw new InvalidInputException(Validation.Of("status", "validation.status"));
+            query = query.Where(a => a.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            var type = AppealWords.ParseType(filter.Type) ?? throw new InvalidInputException(Validation.Of("type", "validation.type"));
+            query = query.Where(a => a.Type == type);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            query = query.Where(a => a.CategoryCode == filter.Category);
+        }
+
+        if (filter.TerritoryId is { } territoryId)
+        {
+            var path = await db.Territories.AsNoTracking().Where(t => t.Id == territoryId).Select(t => t.Path).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidInputException(Validation.Of("territoryId", "validation.territory"));
+            query = query.Where(a => a.TerritoryPath.StartsWith(path));
+        }
+
+        if (filter.Assignee == "me")
+        {
+            query = query.Where(a => a.AssigneeUserId == caller.UserId);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (filter.Overdue == true)
+        {
+            query = query.Where(a => (a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened)
+                && (a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now)));
+        }
+
+        var page = Math.Clamp(filter.Page, 1, 10_000);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new InboxResult(await queries.SummariesAsync(items, ct), page, PageSize, total);
+    }
+}

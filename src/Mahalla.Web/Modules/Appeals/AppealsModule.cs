@@ -1,0 +1,209 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Appeals.AppealInbox;
+using Mahalla.Web.Modules.Appeals.Escalation;
+using Mahalla.Web.Modules.Appeals.FileAppeal;
+using Mahalla.Web.Modules.Appeals.TrackAppeal;
+using Mahalla.Web.Modules.Appeals.Transitions;
+using Mahalla.Web.Modules.Appeals.ViewAppeal;
+using Mahalla.Web.Platform.Errors;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mahalla.Web.Modules.Appeals;
+
+public static class AppealsModule
+{
+    public static IServiceCollection AddAppeals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<FileAppealHandler>();
+        services.AddScoped<AppealWork>();
+        services.AddScoped<Transitions.Transitions>();
+        services.AddScoped<AppealQueries>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<Tracking>();
+        services.Configure<SweeperOptions>(configuration.GetSection("Deadlines:Sweeper"));
+        services.AddSingleton<DeadlineSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAppeals(this IEndpointRouteBuilder routes)
+    {
+        var appeals = routes.MapGroup("/api/appeals").WithTags("Appeals").RequireAuthorization().RequireRateLimiting(Platform.Web.WebSetup.WriteLimit);
+        appeals.MapPost("/", FileAsync).WithName("FileAppeal").RequireAuthorization(p => p.RequireRole(Roles.Citizen))
+            .Accepts<FileAppealRequest>("application/json", "multipart/form-data")
+            .WithSummary("File an appeal (citizen).")
+            .WithDescription("JSON body, or multipart/form-data with the same fields and up to 5 attachments (JPEG, PNG, WebP, PDF; 5 MB each). An Idempotency-Key header makes retries safe: the first result is returned and nothing new is created.");
+        appeals.MapGet("/mine", async Task<Ok<IReadOnlyList<AppealSummary>>> (HttpContext http, AppealQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.MineAsync(Caller.From(http.User), ct))).WithName("MyAppeals").WithSummary("The signed-in citizen's appeals.");
+        appeals.MapGet("/{id:guid}", async Task<Ok<AppealView>> (Guid id, HttpContext http, AppealQueries q, CancellationToken ct) =>
+            TypedResults.Ok(await q.GetAsync(Caller.From(http.User), id, ct))).WithName("GetAppeal")
+            .WithSummary("One appeal, if it is yours or in your scope (404 otherwise). Internal notes only for staff.");
+        appeals.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<FileContentHttpResult> (Guid id, Guid attachmentId, HttpContext http, AppealQueries q, CancellationToken ct) =>
+        {
+            var (content, type, name) = await q.AttachmentAsync(Caller.From(http.User), id, attachmentId, ct);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(content, type, name);
+        }).WithName("GetAppealAttachment").WithSummary("Download an attachment of an appeal in your scope.");
+
+        Transition(appeals, "assignment", "AssignAppeal", "Take into work and assign to yourself (empty userName) or a colleague.",
+            (Transitions.Transitions t, Caller c, Guid id, AssignmentRequest r, CancellationToken ct) => t.AssignAsync(c, id, r, ct));
+        Transition(appeals, "answer", "AnswerAppeal", "Answer the appeal; the citizen then confirms or disputes.",
+            (Transitions.Transitions t, Caller c, Guid id, AnswerRequest r, CancellationToken ct) => t.AnswerAsync(c, id, r, ct));
+        Transition(appeals, "forwarding", "ForwardAppeal", "Forward to the competent organisation with a reason (the citizen is told).",
+            (Transitions.Transitions t, Caller c, Guid id, ForwardingRequest r, CancellationToken ct) => t.ForwardAsync(c, id, r, ct));
+        Transition(appeals, "extension", "ExtendAppealDeadline", "Extend the answer deadline once, up to the legal maximum, with a reason.",
+            (Transitions.Transitions t, Caller c, Guid id, ExtensionRequest r, CancellationToken ct) => t.ExtendAsync(c, id, r, ct));
+        Transition(appeals, "confirmation", "ConfirmResolution", "The applicant confirms the problem is solved (resolved).",
+            (Transitions.Transitions t, Caller c, Guid id, ConfirmationRequest _, CancellationToken ct) => t.ConfirmAsync(c, id, ct));
+        Transition(appeals, "dispute", "DisputeAnswer", "The applicant disputes the answer: it reopens one level up.",
+            (Transitions.Transitions t, Caller c, Guid id, DisputeRequest r, CancellationToken ct) => t.DisputeAsync(c, id, r, [], ct));
+        Transition(appeals, "rating", "RateAnswer", "The applicant rates a closed appeal 1–5 with an optional comment.",
+            (Transitions.Transitions t, Caller c, Guid id, RatingRequest r, CancellationToken ct) => t.RateAsync(c, id, r, ct));
+        appeals.MapPost("/{id:guid}/notes", async Task<NoContent> (Guid id, NoteRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+        {
+            await t.AddNoteAsync(Caller.From(http.User), id, request, ct);
+            return TypedResults.NoContent();
+        }).WithName("AddInternalNote").WithSummary("Add an internal note (staff only; never shown to the citizen).");
+
+        var inbox = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p => p.RequireRole(Roles.Staff));
+        inbox.MapGet("/", async Task<Ok<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>
+            TypedResults.Ok(await inbox.ListAsync(Caller.From(http.User), query.ToFilter(), ct)))
+            .WithName("Inbox").WithSummary("Requests in your scope, with filters.");
+        inbox.MapPost("/assignment", async Task<Ok<BulkAssignmentResult>> (BulkAssignmentRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+        {
+            var ids = request.Ids ?? [];
+            if (ids.Count is 0 or > 200)
+            {
+                throw new InvalidInputException(Validation.Of("ids", "validation.bulk_ids"));
+            }
+
+            return TypedResults.Ok(new BulkAssignmentResult(await t.AssignManyAsync(Caller.From(http.User), ids, request.UserName, ct)));
+        }).WithName("BulkAssign").WithSummary("Assign several requests at once (up to 200).");
+
+        var track = routes.MapGroup("/api/track").WithTags("Tracking").AllowAnonymous();
+        track.MapGet("/{trackingNumber}", async Task<Results<Ok<TrackingView>, NotFound<ProblemDetails>>> (string trackingNumber, string? code, Tracking tracking, Texts texts, CancellationToken ct) =>
+            await tracking.FindAsync(trackingNumber, code, ct) is { } view
+                ? TypedResults.Ok(view)
+                : TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "error.tracking_not_found")))
+            .WithName("TrackAppeal").WithSummary("Status and timeline by tracking number and access code; no personal data.");
+        track.MapGet("/stream", StreamAsync).WithName("TrackAppealStream")
+            .WithSummary("Server-Sent Events: a 'status' event whenever the tracked request changes. The token comes from the tracking page.");
+        return routes;
+    }
+
+    public sealed record BulkAssignmentRequest(List<Guid>? Ids, string? UserName);
+
+    public sealed record BulkAssignmentResult(int Assigned);
+
+    public sealed record InboxQuery(string? Status, string? Type, string? Category, bool? Overdue, Guid? TerritoryId, string? Assignee, int? Page)
+    {
+        public InboxFilter ToFilter() => new(Status, Type, Category, Overdue, TerritoryId, Assignee, Page ?? 1);
+    }
+
+    private static void Transition<TRequest>(RouteGroupBuilder group, string verb, string name, string summary,
+        Func<Transitions.Transitions, Caller, Guid, TRequest, CancellationToken, Task<TransitionResult>> handle) =>
+        group.MapPost($"/{{id:guid}}/{verb}", async Task<Ok<TransitionResult>> (Guid id, TRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+            TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
+            .WithName(name).WithSummary(summary);
+
+    private static async Task<Created<FiledAppeal>> FileAsync(HttpContext http, FileAppealHandler handler, CancellationToken ct)
+    {
+        FileAppealRequest request;
+        IReadOnlyList<IFormFile> files = [];
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            request = new FileAppealRequest(form["type"], form["categoryCode"],
+                Guid.TryParse(form["territoryId"], out var t) ? t : null, form["text"], form["language"].FirstOrDefault(),
+                form["isAnonymous"].FirstOrDefault() is "true" or "on");
+            files = form.Files.ToList();
+        }
+        else if (http.Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<FileAppealRequest>(ct)
+                    ?? throw new InvalidInputException(Validation.Of("body", "validation.body"));
+            }
+            catch (JsonException)
+            {
+                throw new InvalidInputException(Validation.Of("body", "validation.body"));
+            }
+        }
+        else
+        {
+            throw new InvalidInputException(Validation.Of("body", "validation.content_type"));
+        }
+
+        var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        var filed = await handler.HandleAsync(Caller.From(http.User), request, files, key, ct);
+        return TypedResults.Created($"/api/appeals/{filed.Id}", filed);
+    }
+
+    private static async Task<Results<ServerSentEventsResult<TrackingView>, NotFound>> StreamAsync(string? t, Tracking tracking,
+        IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
+    {
+        var id = StreamTokens.Read(protection, t, clock);
+        if (id is null || await tracking.VersionAsync(id.Value, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.ServerSentEvents(Changes(id.Value, tracking, clock, ct), "status");
+    }
+
+    private static async IAsyncEnumerable<TrackingView> Changes(Guid id, Tracking tracking, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+    {
+        int? last = null;
+        var until = clock.GetUtcNow().AddMinutes(30);
+        while (!ct.IsCancellationRequested && clock.GetUtcNow() < until)
+        {
+            var version = await tracking.VersionAsync(id, ct);
+            if (version != last && await tracking.FindByIdAsync(id, ct) is { } view)
+            {
+                last = version;
+                yield return view;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), clock, ct);
+        }
+    }
+}
+
+/// <summary>
+/// Short-lived tokens for the live status stream, so that the access code never appears in a URL
+/// the browser opens by itself. A token names one request and expires after an hour.
+/// </summary>
+public static class StreamTokens
+{
+    private const string Purpose = "Mahalla.Appeals.TrackStream";
+
+    public static string Issue(IDataProtectionProvider protection, Guid appealId, TimeProvider clock) =>
+        protection.CreateProtector(Purpose).ToTimeLimitedDataProtector()
+            .Protect(appealId.ToString("N"), clock.GetUtcNow().AddHours(1));
+
+    public static Guid? Read(IDataProtectionProvider protection, string? token, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Unprotect(token, out var expires);
+            return expires >= clock.GetUtcNow() && Guid.TryParse(text, out var id) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+}

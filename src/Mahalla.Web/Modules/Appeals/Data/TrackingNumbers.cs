@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mahalla.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Modules.Appeals.Data;
+
+/// <summary>
+/// Tracking numbers people can read out on the phone: <c>M-2026-000123-4</c> — a prefix, the year,
+/// a sequence, and a Damm check digit, which catches every single mistyped digit and every swap
+/// of two adjacent digits. The sequence is taken atomically in the filing transaction, so two
+/// nodes never hand out the same number.
+/// </summary>
+public static class TrackingNumbers
+{
+    private static readonly int[,] DammTable =
+    {
+        { 0, 3, 1, 7, 5, 9, 8, 6, 4, 2 },
+        { 7, 0, 9, 2, 1, 5, 4, 8, 6, 3 },
+        { 4, 2, 0, 6, 8, 7, 1, 3, 5, 9 },
+        { 1, 7, 5, 0, 9, 8, 3, 4, 2, 6 },
+        { 6, 1, 2, 3, 0, 4, 5, 9, 7, 8 },
+        { 3, 6, 7, 4, 2, 0, 9, 5, 8, 1 },
+        { 5, 8, 6, 9, 7, 2, 0, 1, 3, 4 },
+        { 8, 9, 4, 5, 3, 6, 2, 0, 1, 7 },
+        { 9, 4, 3, 8, 6, 1, 7, 2, 0, 5 },
+        { 2, 5, 8, 1, 4, 3, 6, 7, 9, 0 },
+    };
+
+    public static string Format(string prefix, int year, long sequence)
+    {
+        var digits = $"{year:D4}{sequence:D6}";
+        return $"{prefix}-{year:D4}-{sequence:D6}-{CheckDigit(digits)}";
+    }
+
+    public static int CheckDigit(string digits)
+    {
+        var interim = 0;
+        foreach (var c in digits)
+        {
+            interim = DammTable[interim, c - '0'];
+        }
+
+        return interim;
+    }
+
+    /// <summary>
+    /// Normalises what a person typed (spaces, lowercase, missing dashes) and checks the digit.
+    /// Returns null for anything that is not a well-formed number with a correct check digit.
+    /// </summary>
+    public static string? Normalize(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > 40)
+        {
+            return null;
+        }
+
+        var compact = new StringBuilder();
+        foreach (var c in typed.Trim().ToUpperInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                compact.Append(c);
+            }
+            else if (c is not ('-' or ' ' or '.' or '/'))
+            {
+                return null;
+            }
+        }
+
+        var s = compact.ToString();
+        var letters = s.TakeWhile(char.IsAsciiLetter).Count();
+        if (letters is < 1 or > 3 || s.Length != letters + 11 || !s[letters..].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var digits = s[letters..^1];
+        if (CheckDigit(digits) != s[^1] - '0')
+        {
+            return null;
+        }
+
+        return $"{s[..letters]}-{digits[..4]}-{digits[4..]}-{s[^1]}";
+    }
+
+    public static async Task<string> NextAsync(MahallaDb db, string prefix, int year, CancellationToken ct)
+    {
+        var table = db.Model.FindEntityType(typeof(TrackingCounter))!;
+        var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+        // The table name comes from the model, never from input; the values are parameters.
+#pragma warning disable EF1003
+        var next = await db.Database.SqlQueryRaw<long>(
+            $"INSERT INTO {name} (\"Prefix\", \"Year\", \"LastValue\") VALUES ({{0}}, {{1}}, 1) " +
+            $"ON CONFLICT (\"Prefix\", \"Year\") DO UPDATE SET \"LastValue\" = {name}.\"LastValue\" + 1 RETURNING \"LastValue\" AS \"Value\"",
+            prefix, year).ToListAsync(ct);
+#pragma warning restore EF1003
+        return Format(prefix, year, next[0]);
+    }
+}
+
+/// <summary>Secret access codes for following a request without an account. Only their hash is stored.</summary>
+public static class AccessCodes
+{
+    // No 0/O, 1/I/L: a code read over the phone must not be ambiguous.
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public static string New() => RandomNumberGenerator.GetString(Alphabet, 10);
+
+    public static string Hash(string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(code))));
+
+    public static bool Matches(string? code, string hash) =>
+        code is { Length: > 0 and <= 40 }
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(code)), Encoding.ASCII.GetBytes(hash));
+
+    private static string Canonical(string code) =>
+        new(code.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
+}

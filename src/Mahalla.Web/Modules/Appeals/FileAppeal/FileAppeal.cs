@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Appeals.Attachments;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Calendar;
+using Mahalla.Web.Modules.Calendar.Contracts;
+using Mahalla.Web.Modules.Notifications.Contracts;
+using Mahalla.Web.Modules.Organizations.Contracts;
+using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Errors;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Modules.Appeals.FileAppeal;
+
+/// <summary>What a citizen files. Every field is optional here so that a missing one gets a clear 400, not a parser error.</summary>
+public sealed record FileAppealRequest(string? Type, string? CategoryCode, Guid? TerritoryId, string? Text, string? Language, bool IsAnonymous = false);
+
+public sealed record OrganizationRef(Guid Id, string Name);
+
+public sealed record FiledAppeal(
+    Guid Id, string TrackingNumber, string AccessCode, string Status, OrganizationRef ResponsibleOrganization,
+    DateTime RegistrationDueUtc, DateTime AnswerDueUtc, bool Replayed = false);
+
+/// <summary>
+/// Files an appeal: validates, routes (category × territory → organisation), computes deadlines
+/// on the working calendar, takes a tracking number, records the <c>filed</c> event and the
+/// notifications — all in one transaction. With an idempotency key, a retry returns the first result.
+/// </summary>
+public sealed class FileAppealHandler(
+    MahallaDb db, Router router, Deadlines deadlines, Notifier notifier, TimeProvider clock, Texts texts,
+    IDataProtectionProvider protection)
+{
+    private const string Prefix = "M";
+    private readonly IDataProtector _protector = protection.CreateProtector("Mahalla.Appeals.Idempotency");
+
+    public async Task<FiledAppeal> HandleAsync(Caller caller, FileAppealRequest request, IReadOnlyList<IFormFile> files, string? idempotencyKey, CancellationToken ct)
+    {
+        if (!caller.IsSignedIn)
+        {
+            throw new ForbiddenException("rule.sign_in_to_file");
+        }
+
+        var validation = new Validation();
+        var type = AppealWords.ParseType(request.Type);
+        if (type is null)
+        {
+            validation.Add("type", "validation.type");
+        }
+
+        var category = request.CategoryCode is { Length: > 0 and <= 40 }
+            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.CategoryCode && c.IsActive, ct)
+            : null;
+        if (category is null)
+        {
+            validation.Add("categoryCode", "validation.category");
+        }
+
+        var mahalla = request.TerritoryId is { } territoryId
+            ? await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Id == territoryId && t.Kind == TerritoryKind.Mahalla, ct)
+            : null;
+        if (mahalla is null)
+        {
+            validation.Add("territoryId", "validation.mahalla");
+        }
+
+        var text = TextInput.Check(request.Text, "text", Appeal.MaxTextLength, validation);
+        var language = request.Language is null ? texts.Culture
+            : TextCatalog.Cultures.Contains(request.Language) ? request.Language : null;
+        if (language is null)
+        {
+            validation.Add("language", "validation.language");
+        }
+
+        if (idempotencyKey is { Length: 0 or > 100 })
+        {
+            validation.Add("Idempotency-Key", "validation.idempotency_key");
+        }
+
+        var uploads = await UploadedFiles.CheckAsync(files, "attachments", validation, ct);
+        validation.ThrowIfInvalid();
+
+        var recordKey = idempotencyKey is null ? null : $"{caller.UserId:N}:{idempotencyKey}";
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request with { Language = language })));
+        if (recordKey is not null && await ReplayAsync(recordKey, requestHash, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var terms = await deadlines.TermsForAsync(type!.Value.Code(), category!.Code, ct);
+        var calendar = await deadlines.CalendarAsync(now, ct);
+        var organizationId = await router.ResponsibleForAsync(category.Code, mahalla!, ct);
+        var organizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var accessCode = AccessCodes.New();
+                var tracking = await TrackingNumbers.NextAsync(db, Prefix, WorkingCalendar.LocalDate(now).Year, ct);
+                var appeal = Appeal.File(Guid.CreateVersion7(), tracking, AccessCodes.Hash(accessCode), type.Value, category.Code,
+                    mahalla!.Id, mahalla.Path, text!, language!, request.IsAnonymous, caller.AsActor(), organizationId,
+                    calendar.WorkingDaysAfter(now, terms.RegistrationWorkingDays), calendar.CalendarDaysAfter(now, terms.AnswerDays), now);
+                db.Appeals.Add(appeal);
+                foreach (var upload in uploads)
+                {
+                    db.AppealAttachments.Add(new AppealAttachment(Guid.CreateVersion7(), appeal.Id, AttachmentPurpose.Filing,
+                        upload.FileName, upload.ContentType, upload.Content, now));
+                }
+
+                var result = new FiledAppeal(appeal.Id, tracking, accessCode, appeal.Status.Code(),
+                    new OrganizationRef(organizationId, organizationName.In(texts.Culture)), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
+                if (recordKey is not null)
+                {
+                    db.IdempotencyRecords.Add(new IdempotencyRecord(recordKey, requestHash, appeal.Id,
+                        _protector.Protect(JsonSerializer.Serialize(result)), now));
+                }
+
+                await notifier.NotifyAsync(caller.UserId!.Value, appeal.Id, "filed", _ => [tracking], ct);
+                var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
+                await notifier.NotifyManyAsync(staff, appeal.Id, "assigned_to_organization", _ => [tracking], ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return result;
+            });
+        }
+        catch (DbUpdateException) when (recordKey is not null)
+        {
+            // A concurrent retry with the same key won the race: answer with its result.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(recordKey, requestHash, ct) ?? throw new BusinessRuleException("rule.changed_by_someone_else");
+        }
+    }
+
+    private async Task<FiledAppeal?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == recordKey, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            throw new BusinessRuleException("rule.idempotency_key_reused");
+        }
+
+        return JsonSerializer.Deserialize<FiledAppeal>(_protector.Unprotect(record.ProtectedResponse))! with { Replayed = true };
+    }
+}

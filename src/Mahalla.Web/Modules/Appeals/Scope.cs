@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Appeals.Data;
+
+namespace Mahalla.Web.Modules.Appeals;
+
+/// <summary>
+/// Which requests a caller may see, as one query filter, applied to every read and write:
+/// a citizen sees their own; mahalla staff what their mahalla council is responsible for or what
+/// concerns their mahalla; an operator what is routed to their organisation; supervisors
+/// everything inside their district or region. Anyone else sees nothing.
+/// </summary>
+internal static class Scope
+{
+    public static Expression<Func<Appeal, bool>> VisibleTo(Caller caller)
+    {
+        if (!caller.IsSignedIn)
+        {
+            return _ => false;
+        }
+
+        var userId = caller.UserId;
+        var org = caller.OrganizationId;
+        var path = caller.TerritoryPath;
+        if (caller.Is(Roles.RegionSupervisor) || caller.Is(Roles.DistrictSupervisor))
+        {
+            return path is null ? a => false : a => a.TerritoryPath.StartsWith(path);
+        }
+
+        if (caller.Is(Roles.MahallaStaff) || caller.Is(Roles.SocialWorker))
+        {
+            return path is null
+                ? a => a.ResponsibleOrganizationId == org
+                : a => a.ResponsibleOrganizationId == org || a.TerritoryPath.StartsWith(path);
+        }
+
+        if (caller.Is(Roles.OrganizationOperator))
+        {
+            return a => a.ResponsibleOrganizationId == org;
+        }
+
+        return a => a.ApplicantUserId == userId;
+    }
+
+    /// <summary>Staff may act on what they can see; citizens act only through the applicant-only verbs.</summary>
+    public static bool CanWork(Caller caller, Appeal appeal) => caller.IsStaff && VisibleTo(caller).Compile()(appeal);
+}

@@ -1,0 +1,101 @@
+using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Calendar.Data;
+using Mahalla.Web.Modules.Catalogue.Data;
+using Mahalla.Web.Modules.Notifications.Data;
+using Mahalla.Web.Modules.Organizations.Data;
+using Mahalla.Web.Modules.Territories.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// The one DbContext. Each module's tables live in the module's own schema on PostgreSQL
+/// (SQLite has no schemas; table names are unique across modules so both look the same).
+/// </summary>
+public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbContext<User, Role, Guid>(options)
+{
+    public DbSet<Territory> Territories => Set<Territory>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();
+
+    public DbSet<InternalNote> InternalNotes => Set<InternalNote>();
+
+    public DbSet<AppealAttachment> AppealAttachments => Set<AppealAttachment>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<TrackingCounter> TrackingCounters => Set<TrackingCounter>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var schemas = new Schemas(Database.ProviderName);
+        ModelMapping.Accounts(builder, schemas);
+        ModelMapping.Directory(builder, schemas);
+        ModelMapping.Appeals(builder, schemas);
+        ModelMapping.Notifications(builder, schemas);
+        builder.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("data_protection_keys", schemas["platform"]);
+            e.Property(k => k.FriendlyName).HasMaxLength(200);
+        });
+
+        // Instants are UTC everywhere; SQLite hands them back unspecified, so say so on the way in.
+        var utc = new ValueConverter<DateTime, DateTime>(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        var utcNullable = new ValueConverter<DateTime?, DateTime?>(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.ClrType == typeof(DateTime))
+                {
+                    property.SetValueConverter(utc);
+                }
+                else if (property.ClrType == typeof(DateTime?))
+                {
+                    property.SetValueConverter(utcNullable);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A data-protection key shared by every application node (cookies and tokens survive restarts and load balancing).</summary>
+public sealed class DataProtectionKey
+{
+    public int Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public string Xml { get; set; } = "";
+}
+
+/// <summary>Module schemas on PostgreSQL; none on SQLite.</summary>
+public sealed class Schemas(string? providerName)
+{
+    public bool Supported { get; } = providerName is not null && providerName.Contains("Npgsql", StringComparison.Ordinal);
+
+    public string? this[string module] => Supported ? module : null;
+}

@@ -1,0 +1,70 @@
+using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Calendar;
+using Mahalla.Web.Modules.Demo;
+using Mahalla.Web.Modules.Territories;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// Start-up: apply migrations, then fill an empty database with the reference data every
+/// installation needs (territories, categories, roles, holidays, default deadlines) and, unless
+/// <c>Demo:Enabled=false</c>, the demo data. Safe to run on several nodes at once: the first to
+/// insert wins and the others find the data present.
+/// </summary>
+public static class Seeding
+{
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<MahallaDb>();
+        await db.Database.MigrateAsync();
+        try
+        {
+            await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>());
+            if (app.Configuration.GetValue("Demo:Enabled", true))
+            {
+                await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // Another node seeding at the same moment wins; anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Territories.AnyAsync())
+            {
+                throw;
+            }
+        }
+
+        ReadinessFlag.Ready = true;
+    }
+
+    public static async Task SeedReferenceDataAsync(MahallaDb db, TimeProvider clock)
+    {
+        if (await db.Territories.AnyAsync())
+        {
+            return;
+        }
+
+        db.Territories.AddRange(TerritorySeed.RegionsAndDistricts());
+        db.Categories.AddRange(TerritoriesModule.Catalogue());
+        foreach (var role in Roles.All)
+        {
+            db.Roles.Add(new Role(role));
+        }
+
+        var year = clock.GetUtcNow().Year;
+        db.Holidays.AddRange(CalendarSeed.Holidays(year - 1, year + 3));
+        db.DeadlinePolicies.Add(CalendarSeed.DefaultPolicy());
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}
+
+/// <summary>Set once migrations and seeding finished; <c>GET /health</c> answers 503 until then.</summary>
+public static class ReadinessFlag
+{
+    public static volatile bool Ready;
+}

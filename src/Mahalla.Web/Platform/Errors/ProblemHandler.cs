@@ -1,0 +1,104 @@
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Platform.Errors;
+
+/// <summary>
+/// Turns domain refusals into RFC 9457 ProblemDetails in the caller's language. Anything else is a
+/// 500 whose body carries no internals (the exception goes to the log without request data).
+/// </summary>
+internal sealed class ProblemHandler(IProblemDetailsService problems, Texts texts, ILogger<ProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is InvalidInputException invalid)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails = Problems.Create(texts, StatusCodes.Status400BadRequest, "error.invalid_input",
+                    invalid.Validation.Errors.ToDictionary(e => e.Key, e => e.Value.Select(k => texts[k]).ToArray())),
+            });
+        }
+
+        var (status, code) = exception switch
+        {
+            BusinessRuleException rule => (StatusCodes.Status409Conflict, rule.Rule),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "rule.changed_by_someone_else"),
+            NotFoundException => (StatusCodes.Status404NotFound, "error.not_found"),
+            ForbiddenException forbidden => (StatusCodes.Status403Forbidden, forbidden.Rule),
+            BadHttpRequestException bad => (bad.StatusCode, "error.bad_request"),
+            _ => (StatusCodes.Status500InternalServerError, "error.unexpected"),
+        };
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Endpoint}", http.Request.Method, http.GetEndpoint()?.DisplayName);
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = Problems.Create(texts, status, code),
+        });
+    }
+}
+
+/// <summary>ProblemDetails with a stable <c>code</c> extension and a localised <c>detail</c>.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(Texts texts, int status, string code, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Title = texts[$"status.http.{status}"];
+        problem.Detail = texts[code];
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static ProblemHttpResult Conflict(Texts texts, string code) =>
+        TypedResults.Problem(Create(texts, StatusCodes.Status409Conflict, code));
+
+}
+
+/// <summary>Collects field errors as localisation keys; pages and the API render them in the user's language.</summary>
+public sealed class Validation
+{
+    public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
+
+    public bool IsValid => Errors.Count == 0;
+
+    public static Validation Of(string field, string key)
+    {
+        var v = new Validation();
+        v.Add(field, key);
+        return v;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+        {
+            throw new InvalidInputException(this);
+        }
+    }
+
+    public void Add(string field, string key)
+    {
+        if (!Errors.TryGetValue(field, out var list))
+        {
+            Errors[field] = list = [];
+        }
+
+        list.Add(key);
+    }
+
+    public string? First(string field) => Errors.TryGetValue(field, out var list) ? list[0] : null;
+}

@@ -1,0 +1,119 @@
+using System.Threading.RateLimiting;
+using Mahalla.Web.Platform.Database;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Mahalla.Web.Platform.Web;
+
+public static class WebSetup
+{
+    public const string AuthLimit = "auth";
+    public const string WriteLimit = "writes";
+
+    /// <summary>
+    /// Rate limits per client address (sign-in) and per user (writes). <c>RateLimiting:Enabled=false</c>
+    /// switches them off for load tests; they are on by default.
+    /// </summary>
+    public static IServiceCollection AddMahallaRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var enabled = configuration.GetValue("RateLimiting:Enabled", true);
+        var authPerMinute = configuration.GetValue("RateLimiting:SignInPerMinute", 20);
+        var writesPerMinute = configuration.GetValue("RateLimiting:WritesPerMinute", 60);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthLimit, http => enabled
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = authPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("off"));
+            o.AddPolicy(WriteLimit, http => enabled && HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = writesPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("off"));
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddMahallaHttp(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Errors.ProblemHandler>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Mahalla API";
+            doc.Info.Description = "Appeals, tracking, staff inbox and reference data of the Mahalla platform.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseReady>("database");
+        services.AddAntiforgery();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 200, [HealthStatus.Unhealthy] = 503 },
+        });
+        return routes;
+    }
+}
+
+/// <summary>Healthy once migrations and seeding finished and the database answers.</summary>
+internal sealed class DatabaseReady(IServiceScopeFactory scopes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!ReadinessFlag.Ready)
+        {
+            return HealthCheckResult.Unhealthy("starting");
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
+        return await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("database unreachable");
+    }
+}
+
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// Conservative headers for every response. No referrer leaves the site, so tracking pages
+    /// never leak into another site's logs.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var h = http.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            await next(http);
+        });
+
+    /// <summary>Prints where the platform listens and the demo accounts, once the server is up.</summary>
+    public static void PrintWelcomeOnStart(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see the server log)";
+            Console.WriteLine();
+            Console.WriteLine($"Mahalla is running at {addresses}");
+            if (app.Configuration.GetValue("Demo:Enabled", true))
+            {
+                var password = app.Configuration["Demo:Password"] is { Length: > 0 } ? "(from Demo:Password)" : Modules.Demo.DemoData.DefaultPassword;
+                Console.WriteLine($"Demo accounts (password {password}):");
+                foreach (var (userName, role) in Modules.Demo.DemoData.Accounts)
+                {
+                    Console.WriteLine($"  {userName,-20} {role}");
+                }
+            }
+
+            Console.WriteLine();
+        });
+}
