@@ -25,9 +25,9 @@ builder.Services.AddAppeals(builder.Configuration);
 var app = builder.Build();
 
 // Pipeline
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

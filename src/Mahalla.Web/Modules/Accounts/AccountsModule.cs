@@ -17,6 +17,8 @@ public static class AccountsModule
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.FirstOrDefault()?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true

@@ -6,7 +6,7 @@ namespace Mahalla.Web.Platform.Localization;
 
 /// <summary>
 /// The interface languages and their texts. Texts are JSON files embedded in the assembly
-/// (<c>Resources/texts.{culture}.json</c>), one flat key → text map per language; every language has
+/// (<c>Resources/*.{culture}.json</c>, one file per module), flat key → text maps per language; every language has
 /// every key (a test holds us to that). Uzbek Latin is the default and the fallback.
 /// </summary>
 public sealed class TextCatalog
@@ -22,12 +22,29 @@ public sealed class TextCatalog
     {
         var assembly = typeof(TextCatalog).Assembly;
         var catalog = new Dictionary<string, FrozenDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        var names = assembly.GetManifestResourceNames();
         foreach (var culture in Cultures)
         {
-            using var stream = assembly.GetManifestResourceStream($"Mahalla.Web.Resources.texts.{culture}.json")
-                ?? throw new InvalidOperationException($"The texts for {culture} are not embedded.");
-            var map = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
-                ?? throw new InvalidOperationException($"The texts for {culture} are empty.");
+            // Every module may bring its own file (texts.{culture}.json, admin.{culture}.json, …); a key may be defined once.
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in names.Where(n => n.StartsWith("Mahalla.Web.Resources.", StringComparison.Ordinal)
+                && n.EndsWith($".{culture}.json", StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                {
+                    if (!map.TryAdd(key, text))
+                    {
+                        throw new InvalidOperationException($"The text key {key} is defined twice for {culture}.");
+                    }
+                }
+            }
+
+            if (map.Count == 0)
+            {
+                throw new InvalidOperationException($"The texts for {culture} are not embedded.");
+            }
+
             catalog[culture] = map.ToFrozenDictionary(StringComparer.Ordinal);
         }
 

@@ -23,6 +23,9 @@ public sealed class EmailOptions
     public string From { get; set; } = "noreply@mahalla.local";
 
     public string OutboxFolder { get; set; } = "data/outbox";
+
+    /// <summary>Whether this node runs the background sender (tests drive it by hand).</summary>
+    public bool SenderEnabled { get; set; } = true;
 }
 
 internal sealed class EmailChannel(IOptions<EmailOptions> options, IHostEnvironment environment) : INotificationChannel

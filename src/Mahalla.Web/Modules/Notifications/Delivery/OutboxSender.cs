@@ -9,7 +9,8 @@ namespace Mahalla.Web.Modules.Notifications.Delivery;
 /// Delivers committed notifications through the channels. Each row is claimed with a conditional
 /// update before sending, so two nodes never send the same message twice.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> logger,
+    Microsoft.Extensions.Options.IOptions<EmailOptions> options) : BackgroundService
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -54,6 +55,11 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.SenderEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

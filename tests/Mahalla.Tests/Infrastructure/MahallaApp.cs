@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mahalla.Web.Modules.Demo;
+using Mahalla.Web.Platform.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mahalla.Tests.Infrastructure;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real application on a real, empty database of the chosen provider, migrated and seeded with
+/// the demo data, with a clock the test controls. Background jobs are off; tests run them by hand.
+/// </summary>
+public class MahallaApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("mahalla-test-").FullName;
+    private readonly string _connectionString;
+
+    public MahallaApp(Provider provider)
+    {
+        Provider = provider;
+        _connectionString = provider == Provider.Postgres
+            ? Infrastructure.Postgres.CreateDatabase()
+            : $"Data Source={Path.Combine(_folder, "mahalla.db")}";
+    }
+
+    public Provider Provider { get; }
+
+    public FakeClock Clock { get; } = new(FakeClock.OrdinaryTuesday);
+
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Mahalla", _connectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
+        builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MahallaDb, Task<T>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<MahallaDb>());
+    }
+
+    /// <summary>An HTTP client signed in with a bearer token from <c>POST /api/auth/login</c>.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string? language = null)
+    {
+        var client = CreateClient();
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> CitizenAsync() => SignedInAsync("demo-citizen");
+
+    public async Task<Guid> MahallaIdAsync(string key = "bodomzor") => await Task.FromResult(Web.Modules.Territories.TerritorySeed.IdFor("mahalla:" + key));
+
+    public static Guid OrganizationId(string key) => DemoData.OrgId(key);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            if (Provider == Provider.Postgres)
+            {
+                Infrastructure.Postgres.DropDatabase(_connectionString);
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on some platforms; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+public sealed class SqliteApp() : MahallaApp(Provider.Sqlite);
+
+public sealed class PostgresApp() : MahallaApp(Provider.Postgres);
+
+public static class Json
+{
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static async Task<JsonObject> ObjectAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonObject>(Web))!;
+
+    public static async Task<JsonArray> ArrayAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonArray>(Web))!;
+
+    public static string Str(this JsonNode node, string name) => node[name]!.GetValue<string>();
+}
