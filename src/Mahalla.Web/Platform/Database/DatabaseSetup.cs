@@ -16,8 +16,10 @@ public static class DatabaseSetup
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Mahalla");
-        services.AddDbContext<MahallaDb>(options =>
+        services.AddDbContext<MahallaDb>((sp, options) =>
         {
+            // Modules hook into the unit of work here (e.g. the transparency log records events in the same transaction).
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
             if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
             {
                 options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL."));
