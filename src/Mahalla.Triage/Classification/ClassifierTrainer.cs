@@ -137,9 +137,14 @@ public static class ClassifierTrainer
                 : Math.Clamp(subset.Length / (double)(present * counts[c]), 0.1, 10.0);
         }
 
-        var weights = new float[featureIds.Length * k];
+        // Rows are padded to a multiple of 16 floats so that the class loop runs on SIMD vectors
+        // of any width; the padding lanes stay zero and are dropped before the model is built.
+        var stride = (k + 15) / 16 * 16;
+        var padded = new float[featureIds.Length * stride];
         var bias = new double[k];
-        var scores = new double[k];
+        var scores = new float[stride];
+        var probabilities = new double[k];
+        var gradient = new float[stride];
         var position = Enumerable.Range(0, subset.Length).ToArray();
         var random = new SplitMix64((ulong)options.Seed);
         long step = 0;
@@ -152,48 +157,42 @@ public static class ClassifierTrainer
                 var learningRate = options.LearningRate / (1.0 + (step++ / n));
                 var r = rows[s];
                 var v = values[s];
-                for (var c = 0; c < k; c++)
-                {
-                    scores[c] = bias[c];
-                }
-
+                Array.Clear(scores);
                 for (var j = 0; j < r.Length; j++)
                 {
-                    var offset = r[j] * k;
-                    for (var c = 0; c < k; c++)
-                    {
-                        scores[c] += v[j] * weights[offset + c];
-                    }
+                    Simd.AddScaled(scores, padded.AsSpan(r[j] * stride, stride), v[j]);
                 }
 
-                TextClassifier.Softmax(scores);
-                var label = data.Labels[subset[s]];
-                var cw = classWeight[label];
-                var decay = (float)(1.0 - (learningRate * options.L2));
                 for (var c = 0; c < k; c++)
                 {
-                    var gradient = cw * (scores[c] - (c == label ? 1.0 : 0.0));
+                    probabilities[c] = bias[c] + scores[c];
+                }
 
-                    // Classes the model already rules out contribute nothing worth a pass over the features.
-                    if (Math.Abs(gradient) < 1e-5)
-                    {
-                        continue;
-                    }
-
-                    var g = (float)(learningRate * gradient);
+                TextClassifier.Softmax(probabilities);
+                var label = data.Labels[subset[s]];
+                var cw = classWeight[label];
+                for (var c = 0; c < k; c++)
+                {
+                    var g = learningRate * cw * (probabilities[c] - (c == label ? 1.0 : 0.0));
                     bias[c] -= g;
-                    for (var j = 0; j < r.Length; j++)
-                    {
-                        var index = (r[j] * k) + c;
-                        weights[index] = (weights[index] * decay) - (g * v[j]);
-                    }
+                    gradient[c] = (float)g;
+                }
+
+                var decay = (float)(1.0 - (learningRate * options.L2));
+                for (var j = 0; j < r.Length; j++)
+                {
+                    Simd.DecayAndSubtract(padded.AsSpan(r[j] * stride, stride), decay, gradient, v[j]);
                 }
             }
         }
 
-        for (var i = 0; i < weights.Length; i++)
+        var weights = new float[featureIds.Length * k];
+        for (var f = 0; f < featureIds.Length; f++)
         {
-            weights[i] = TextClassifier.RoundToStored(weights[i]);
+            for (var c = 0; c < k; c++)
+            {
+                weights[(f * k) + c] = TextClassifier.RoundToStored(padded[(f * stride) + c]);
+            }
         }
 
         var classCounts = new Dictionary<string, int>();
@@ -342,6 +341,49 @@ internal static class Stratified
             var members = group.Order().ToArray();
             random.Shuffle(members);
             yield return members;
+        }
+    }
+}
+
+/// <summary>
+/// Lane-wise vector arithmetic: each lane does the same IEEE operations as scalar code would,
+/// so results do not depend on the machine's vector width.
+/// </summary>
+internal static class Simd
+{
+    /// <summary>target += source × scale.</summary>
+    public static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var i = 0;
+        for (; i + width <= target.Length; i += width)
+        {
+            var t = new System.Numerics.Vector<float>(target[i..]);
+            var x = new System.Numerics.Vector<float>(source[i..]);
+            (t + (x * scale)).CopyTo(target[i..]);
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += source[i] * scale;
+        }
+    }
+
+    /// <summary>weights = weights × decay − gradient × value.</summary>
+    public static void DecayAndSubtract(Span<float> weights, float decay, ReadOnlySpan<float> gradient, float value)
+    {
+        var width = System.Numerics.Vector<float>.Count;
+        var i = 0;
+        for (; i + width <= weights.Length; i += width)
+        {
+            var w = new System.Numerics.Vector<float>(weights[i..]);
+            var g = new System.Numerics.Vector<float>(gradient[i..]);
+            ((w * decay) - (g * value)).CopyTo(weights[i..]);
+        }
+
+        for (; i < weights.Length; i++)
+        {
+            weights[i] = (weights[i] * decay) - (gradient[i] * value);
         }
     }
 }

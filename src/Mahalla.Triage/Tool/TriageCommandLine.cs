@@ -26,6 +26,8 @@ public static class TriageCommandLine
                        [--seed S] [--epochs E] [--features requests|language-id] [--min-count 2]
           triage predict [--model M.json] --text "…" [--top 3]
                        (without --model: the seed model that ships with the product)
+          triage background --input F.csv --text-column C --output background.tsv
+                       (document frequencies for keyword extraction)
 
         Inputs: UTF-8 CSV with a header row (RFC 4180 quoting). Rows with an empty text or
         label are skipped. evaluate prints one JSON object as its last line.
@@ -51,6 +53,7 @@ public static class TriageCommandLine
                 "train" => Train(options, output, error),
                 "evaluate" => Evaluate(options, output, error),
                 "predict" => Predict(options, output),
+                "background" => Background(options, output),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }
@@ -157,6 +160,22 @@ public static class TriageCommandLine
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Label}\t{p.Probability:F4}"));
         }
 
+        return 0;
+    }
+
+    private static int Background(Options options, TextWriter output)
+    {
+        options.AllowOnly("input", "text-column", "output");
+        var table = Csv.ReadFile(options.Required("input"));
+        var column = table.Column(options.Required("text-column"));
+        var extractor = Summaries.KeywordExtractor.FromBackground(table.Rows.Select(r => r[column]).Where(t => !string.IsNullOrWhiteSpace(t)));
+        using (var writer = new StreamWriter(options.Required("output"), false, new System.Text.UTF8Encoding(false)))
+        {
+            writer.NewLine = "\n";
+            extractor.WriteBackground(writer);
+        }
+
+        output.WriteLine($"background of {table.Rows.Count} texts written to {options.Required("output")}");
         return 0;
     }
 
