@@ -1,0 +1,355 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Escalation;
+using Mahalla.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mahalla.Tests.Appeals;
+
+/// <summary>The request engine through HTTP, the same suite on SQLite and on PostgreSQL.</summary>
+public abstract class AppealLifecycleTests(MahallaApp app)
+{
+    protected MahallaApp App { get; } = app;
+
+    [Fact]
+    public async Task Filing_routes_by_category_and_territory_and_sets_legal_deadlines()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+
+        var filed = await citizen.FileAsync("water-supply", text: "Uchinchi kundan beri suv yo'q.");
+
+        Assert.Matches(@"^M-\d{4}-\d{6}-\d$", filed.Str("trackingNumber"));
+        Assert.Equal(10, filed.Str("accessCode").Length);
+        Assert.Equal("submitted", filed.Str("status"));
+        Assert.Equal(MahallaApp.OrganizationId("water").ToString(), filed["responsibleOrganization"]!.Str("id"));
+        // Filed Tuesday 3 Nov 10:00 Tashkent: registered by the end of Wednesday, answered by the end of 18 Nov (15 days).
+        Assert.Equal(new DateTime(2026, 11, 4, 18, 59, 59, 999, DateTimeKind.Utc), filed["registrationDueUtc"]!.GetValue<DateTime>());
+        Assert.Equal(new DateTime(2026, 11, 18, 18, 59, 59, 999, DateTimeKind.Utc), filed["answerDueUtc"]!.GetValue<DateTime>());
+    }
+
+    [Fact]
+    public async Task A_category_without_a_rule_goes_to_the_mahalla_council()
+    {
+        var citizen = await App.CitizenAsync();
+
+        var filed = await citizen.FileAsync("social-assistance");
+
+        Assert.Equal(MahallaApp.OrganizationId("bodomzor").ToString(), filed["responsibleOrganization"]!.Str("id"));
+    }
+
+    [Fact]
+    public async Task A_retried_filing_with_the_same_idempotency_key_returns_the_first_result_and_creates_nothing()
+    {
+        var citizen = await App.CitizenAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await citizen.FileAsync(idempotencyKey: key);
+        var second = await citizen.FileAsync(idempotencyKey: key);
+        var mine = await (await citizen.GetAsync("/api/appeals/mine")).ArrayAsync();
+
+        Assert.Equal(first.Str("id"), second.Str("id"));
+        Assert.Equal(first.Str("accessCode"), second.Str("accessCode"));
+        Assert.Single(mine, a => a!.Str("id") == first.Str("id"));
+        var conflict = await citizen.PostFileAsync(text: "Boshqa matn", idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+    }
+
+    [Fact]
+    public async Task Answer_then_confirmation_resolves_and_the_citizen_rates_it()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync("other");
+
+        Assert.Equal("in_progress", (await staff.ActOkAsync(filed, "assignment", new { }))["status"]!.GetValue<string>());
+        Assert.Equal("answered", (await staff.ActOkAsync(filed, "answer", new { text = "Chiroq almashtirildi." }))["status"]!.GetValue<string>());
+        Assert.Equal("resolved", (await citizen.ActOkAsync(filed, "confirmation", new { }))["status"]!.GetValue<string>());
+        await citizen.ActOkAsync(filed, "rating", new { score = 5, comment = "Rahmat!" });
+
+        var view = await citizen.GetAppealAsync(filed);
+        Assert.Equal(5, view["ratingScore"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Conflict, (await citizen.ActAsync(filed, "rating", new { score = 4 })).StatusCode);
+        var tracking = await App.CreateClient().TrackAsync(filed);
+        Assert.Equal(["submitted", "in_progress", "answered", "resolved", "resolved"],
+            tracking["timeline"]!.AsArray().Select(s => s!.Str("status")).ToArray());
+        Assert.Equal("resolved", tracking.Str("status"));
+    }
+
+    [Fact]
+    public async Task A_dispute_reopens_the_appeal_one_level_up_and_tells_the_district()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var district = await App.SignedInAsync("demo-district");
+        var filed = await citizen.FileAsync("other");
+        await staff.ActOkAsync(filed, "answer", new { text = "Hal qilindi." });
+
+        var disputed = await citizen.ActOkAsync(filed, "dispute", new { reason = "Yo'q, chiroq hali ham yonmayapti." });
+
+        Assert.Equal("reopened", disputed.Str("status"));
+        Assert.Equal(1, disputed["escalationLevel"]!.GetValue<int>());
+        var inbox = await (await district.GetAsync("/api/inbox?status=reopened")).ObjectAsync();
+        var item = inbox["items"]!.AsArray().Single(i => i!.Str("id") == filed.Str("id"))!;
+        Assert.Equal(1, item["escalationCount"]!.GetValue<int>());
+        var notes = await (await district.GetAsync("/api/notifications")).ArrayAsync();
+        Assert.Contains(notes, n => n!.Str("kind") == "disputed" && n!.Str("subject").Contains(filed.Str("trackingNumber"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Silence_after_an_answer_closes_as_answered_not_confirmed_which_is_not_resolved()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync("other");
+        await staff.ActOkAsync(filed, "answer", new { text = "Javob." });
+
+        App.Clock.Advance(TimeSpan.FromDays(9));
+        await Sweep();
+        citizen = await App.CitizenAsync(); // tokens expire; the clock moved days
+        Assert.Equal("answered", (await citizen.GetAppealAsync(filed)).Str("status"));
+        App.Clock.Advance(TimeSpan.FromDays(3));
+        await Sweep();
+        citizen = await App.CitizenAsync();
+
+        var view = await citizen.GetAppealAsync(filed);
+        Assert.Equal("closed_unconfirmed", view.Str("status"));
+        Assert.Equal(HttpStatusCode.Conflict, (await citizen.ActAsync(filed, "confirmation", new { })).StatusCode);
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+    }
+
+    [Fact]
+    public async Task Overdue_work_escalates_to_the_district_then_the_region_never_twice_in_one_go()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.FileAsync("other");
+
+        App.Clock.Advance(TimeSpan.FromDays(16));
+        await Sweep();
+        await Sweep();
+        citizen = await App.CitizenAsync();
+        var once = await citizen.GetAppealAsync(filed);
+        Assert.Equal(1, once["escalationLevel"]!.GetValue<int>());
+        Assert.Equal(1, once["escalationCount"]!.GetValue<int>());
+
+        // The district gets three working days (to the end of Tuesday 24 Nov) before it moves up again.
+        App.Clock.Advance(TimeSpan.FromDays(5));
+        await Sweep();
+        citizen = await App.CitizenAsync();
+        Assert.Equal(1, (await citizen.GetAppealAsync(filed))["escalationLevel"]!.GetValue<int>());
+        App.Clock.Advance(TimeSpan.FromDays(1));
+        await Sweep();
+        citizen = await App.CitizenAsync();
+        var twice = await citizen.GetAppealAsync(filed);
+        Assert.Equal(2, twice["escalationLevel"]!.GetValue<int>());
+        var region = await App.SignedInAsync("demo-region");
+        var notes = await (await region.GetAsync("/api/notifications")).ArrayAsync();
+        Assert.Contains(notes, n => n!.Str("kind") == "escalated" && n!.Str("body").Contains(filed.Str("trackingNumber"), StringComparison.Ordinal));
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+    }
+
+    [Fact]
+    public async Task Two_nodes_sweeping_at_once_escalate_each_appeal_only_once()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var filed = new List<JsonObject>();
+        for (var i = 0; i < 6; i++)
+        {
+            filed.Add(await citizen.FileAsync("other", text: $"Muammo {i}"));
+        }
+
+        App.Clock.Advance(TimeSpan.FromDays(16));
+        var node1 = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services);
+        var node2 = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services);
+        await Task.WhenAll(node1.RunOnceAsync(CancellationToken.None), node2.RunOnceAsync(CancellationToken.None));
+        citizen = await App.CitizenAsync();
+
+        foreach (var appeal in filed)
+        {
+            var view = await citizen.GetAppealAsync(appeal);
+            Assert.Equal(1, view["escalationCount"]!.GetValue<int>());
+            var escalations = view["timeline"]!.AsArray().Count(e => e!.Str("kind") == "escalated");
+            Assert.Equal(1, escalations);
+        }
+
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+    }
+
+    [Fact]
+    public async Task Forwarding_moves_the_appeal_tells_the_citizen_why_and_hides_it_from_the_first_body()
+    {
+        var citizen = await App.CitizenAsync();
+        var operatorClient = await App.SignedInAsync("demo-operator");
+        var filed = await citizen.FileAsync("water-supply");
+
+        await operatorClient.ActOkAsync(filed, "forwarding", new { organizationId = MahallaApp.OrganizationId("gas"), reason = "Bu gaz quvuri, suv emas." });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"/api/appeals/{filed.Str("id")}")).StatusCode);
+        var view = await citizen.GetAppealAsync(filed);
+        Assert.Equal(MahallaApp.OrganizationId("gas").ToString(), view.Str("responsibleOrganizationId"));
+        Assert.Contains(view["timeline"]!.AsArray(), e => e!.Str("kind") == "forwarded" && e!.Str("reason") == "Bu gaz quvuri, suv emas.");
+        var notes = await (await citizen.GetAsync("/api/notifications")).ArrayAsync();
+        Assert.Contains(notes, n => n!.Str("kind") == "forwarded");
+    }
+
+    [Fact]
+    public async Task The_deadline_extends_once_to_one_month_with_a_reason()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync("other");
+
+        await staff.ActOkAsync(filed, "extension", new { reason = "Qo'shimcha o'rganish kerak." });
+        var view = await citizen.GetAppealAsync(filed);
+
+        Assert.Equal(new DateTime(2026, 12, 3, 18, 59, 59, 999, DateTimeKind.Utc), view["answerDueUtc"]!.GetValue<DateTime>());
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.ActAsync(filed, "extension", new { reason = "Yana." })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Nobody_sees_an_appeal_outside_their_scope_and_the_answer_does_not_say_whether_it_exists()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.FileAsync("other");
+        var other = App.CreateClient();
+        await other.PostAsJsonAsync("/api/auth/register", new { login = $"+99890{Random.Shared.Next(1000000, 9999999)}", password = "Another-pass-1" });
+        var stranger = await RegisterAndSignInAsync();
+        var waterOperator = await App.SignedInAsync("demo-operator");
+        var auditor = await App.SignedInAsync("demo-auditor");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/appeals/{filed.Str("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/appeals/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await waterOperator.GetAsync($"/api/appeals/{filed.Str("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/api/appeals/{filed.Str("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.ActAsync(filed, "confirmation", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync($"/api/appeals/{filed.Str("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().PostFileAsync()).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_verb_is_refused_to_the_wrong_role()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync("other");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.ActAsync(filed, "answer", new { text = "O'zim javob beraman" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.ActAsync(filed, "assignment", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.ActAsync(filed, "forwarding", new { organizationId = MahallaApp.OrganizationId("gas"), reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.ActAsync(filed, "extension", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostFileAsync()).StatusCode);
+        await staff.ActOkAsync(filed, "answer", new { text = "Javob." });
+        var byStaff = await staff.ActAsync(filed, "confirmation", new { });
+        Assert.Equal(HttpStatusCode.Conflict, byStaff.StatusCode);
+        Assert.Equal("rule.only_the_applicant_can_do_this", (await byStaff.ObjectAsync()).Str("code"));
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.ActAsync(filed, "answer", new { text = "Yana javob." })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Internal_notes_reach_staff_and_never_the_citizen()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync("other");
+
+        var noted = await staff.PostAsJsonAsync($"/api/appeals/{filed.Str("id")}/notes", new { text = "Qo'shni bilan gaplashish kerak." });
+        Assert.Equal(HttpStatusCode.NoContent, noted.StatusCode);
+
+        var staffView = await staff.GetAppealAsync(filed);
+        Assert.Contains(staffView["notes"]!.AsArray(), n => n!.Str("text") == "Qo'shni bilan gaplashish kerak.");
+        var citizenJson = await (await citizen.GetAsync($"/api/appeals/{filed.Str("id")}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Qo'shni bilan", citizenJson, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsJsonAsync($"/api/appeals/{filed.Str("id")}/notes", new { text = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tracking_by_number_and_code_shows_no_personal_data_and_a_wrong_code_finds_nothing()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.FileAsync("other", text: "Maxfiy matn: uyim Navoiy ko'chasi 7.");
+        var anyone = App.CreateClient();
+
+        var raw = await (await anyone.GetAsync($"/api/track/{filed.Str("trackingNumber")}?code={filed.Str("accessCode")}")).Content.ReadAsStringAsync();
+        Assert.Contains(filed.Str("trackingNumber"), raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maxfiy", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-citizen", raw, StringComparison.Ordinal);
+
+        var lowercaseSpaced = filed.Str("trackingNumber").ToLowerInvariant().Replace('-', ' ');
+        Assert.Equal(HttpStatusCode.OK, (await anyone.GetAsync($"/api/track/{Uri.EscapeDataString(lowercaseSpaced)}?code={filed.Str("accessCode").ToLowerInvariant()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/track/{filed.Str("trackingNumber")}?code=WRONGCODE2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/track/{filed.Str("trackingNumber")}")).StatusCode);
+        var mistyped = MistypeOneDigit(filed.Str("trackingNumber"));
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/track/{mistyped}?code={filed.Str("accessCode")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Notifications_go_in_app_and_by_email_to_the_outbox_in_the_citizens_language()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.FileAsync("other");
+        var notes = await (await citizen.GetAsync("/api/notifications")).ArrayAsync();
+        Assert.Contains(notes, n => n!.Str("kind") == "filed" && n!.Str("subject").Contains(filed.Str("trackingNumber"), StringComparison.Ordinal)
+            && n!.Str("subject").Contains("qabul qilindi", StringComparison.Ordinal));
+
+        var sent = await App.Services.GetRequiredService<Mahalla.Web.Modules.Notifications.Delivery.OutboxSender>().RunOnceAsync(CancellationToken.None);
+
+        Assert.True(sent > 0);
+        var mails = Directory.GetFiles(App.OutboxFolder, "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Contains(mails, m => m.Contains("demo-citizen@demo.mahalla.uz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reference_data_lists_every_region_and_district_with_soato_codes_and_the_categories()
+    {
+        var client = App.CreateClient();
+        var territories = await (await client.GetAsync("/api/territories")).ArrayAsync();
+        Assert.Equal(14, territories.Count(t => t!.Str("kind") == "region"));
+        Assert.True(territories.Count(t => t!.Str("kind") is "district" or "city") >= 200);
+        var tashkent = territories.Single(t => t!["soatoCode"]?.GetValue<string>() == "1726")!;
+        Assert.Contains(territories, t => t!["parentId"]?.GetValue<string>() == tashkent.Str("id") && t!["soatoCode"]?.GetValue<string>() == "1726266");
+        Assert.Contains(territories, t => t!.Str("kind") == "mahalla");
+
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var categories = await (await client.GetAsync("/api/categories")).ArrayAsync();
+        Assert.Contains(categories, c => c!.Str("code") == "water-supply" && c!.Str("name") == "Водоснабжение");
+    }
+
+    [Fact]
+    public async Task Health_answers_once_the_database_is_ready()
+    {
+        var response = await App.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task Sweep() =>
+        await App.Services.GetRequiredService<DeadlineSweeper>().RunOnceAsync(CancellationToken.None);
+
+    private async Task<HttpClient> RegisterAndSignInAsync()
+    {
+        var phone = $"+99891{Random.Shared.Next(1000000, 9999999)}";
+        var client = App.CreateClient();
+        var registered = await client.PostAsJsonAsync("/api/auth/register", new { login = phone, password = MahallaApp.Password });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return await App.SignedInAsync(phone);
+    }
+
+    private static string MistypeOneDigit(string number)
+    {
+        var chars = number.ToCharArray();
+        var i = number.Length - 3;
+        chars[i] = chars[i] == '9' ? '0' : (char)(chars[i] + 1);
+        return new string(chars);
+    }
+}
+
+public sealed class AppealLifecycleOnSqlite(SqliteApp app) : AppealLifecycleTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AppealLifecycleOnPostgres(PostgresApp app) : AppealLifecycleTests(app), IClassFixture<PostgresApp>;
