@@ -1,5 +1,6 @@
 using Mahalla.Web.Components;
 using Mahalla.Web.Modules.Accounts;
+using Mahalla.Web.Modules.Administration;
 using Mahalla.Web.Modules.Appeals;
 using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Notifications;
@@ -21,6 +22,7 @@ builder.Services.AddAccounts();
 builder.Services.AddDirectory();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAppeals(builder.Configuration);
+builder.Services.AddAdministration();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapDirectory();
 app.MapAccounts();
 app.MapAppeals();
 app.MapNotifications();
+app.MapAdministration();
 app.MapPages();
 app.MapRazorComponents<App>();
 

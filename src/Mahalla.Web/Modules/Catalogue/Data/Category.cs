@@ -76,4 +76,7 @@ public sealed class AnswerTemplate
         Title = title.Trim();
         Body = body.Trim();
     }
+
+    /// <summary>Offers the template only to one organisation's staff, or to everyone (null).</summary>
+    public void LimitTo(Guid? organizationId) => OrganizationId = organizationId;
 }

@@ -1,0 +1,85 @@
+using Mahalla.Web.Modules.Appeals;
+using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Platform.Errors;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mahalla.Web.Modules.Administration;
+
+/// <summary>A name in the four interface languages, as administrators type it and as the admin API returns it.</summary>
+public sealed record NamesInput(string? UzLatn, string? UzCyrl, string? Ru, string? En)
+{
+    public static NamesInput From(LocalizedName name) => new(name.UzLatn, name.UzCyrl, name.Ru, name.En);
+}
+
+/// <summary>
+/// Checks what administrators type before it reaches an entity: required, trimmed, within the
+/// column's length and free of characters the databases cannot store. Errors are text keys, so
+/// the API and the pages show them in the user's language.
+/// </summary>
+internal static class AdminInput
+{
+    public const int NameLength = 200;
+
+    public static string? Text(string? value, string field, int maxLength, Validation validation, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                validation.Add(field, "validation.required");
+            }
+
+            return null;
+        }
+
+        var text = value.Trim();
+        if (text.Length > maxLength)
+        {
+            validation.Add(field, maxLength switch
+            {
+                <= 40 => "admin.validation.too_long_40",
+                <= 150 => "admin.validation.too_long_150",
+                <= 200 => "admin.validation.too_long_200",
+                <= 256 => "admin.validation.too_long_256",
+                _ => "validation.text_too_long",
+            });
+            return null;
+        }
+
+        if (!TextInput.IsClean(text))
+        {
+            validation.Add(field, "validation.invalid_characters");
+            return null;
+        }
+
+        return text.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>All four names are required: every page is shown in every language.</summary>
+    public static LocalizedName? Names(NamesInput? names, Validation validation, int maxLength = NameLength)
+    {
+        var uzLatn = Text(names?.UzLatn, "names.uzLatn", maxLength, validation);
+        var uzCyrl = Text(names?.UzCyrl, "names.uzCyrl", maxLength, validation);
+        var ru = Text(names?.Ru, "names.ru", maxLength, validation);
+        var en = Text(names?.En, "names.en", maxLength, validation);
+        return uzLatn is null || uzCyrl is null || ru is null || en is null ? null : new LocalizedName(uzLatn, uzCyrl, ru, en);
+    }
+}
+
+/// <summary>Answers for the admin API: an unknown id in the path is a 404 that names no entity kind.</summary>
+internal static class AdminResults
+{
+    public static Results<Ok<T>, NotFound<ProblemDetails>> OkOrNotFound<T>(T? value, Texts texts) where T : class =>
+        value is not null ? TypedResults.Ok(value) : NotFound(texts);
+
+    public static Results<NoContent, NotFound<ProblemDetails>> NoContentOrNotFound(bool found, Texts texts) =>
+        found ? TypedResults.NoContent() : NotFound(texts);
+
+    public static NotFound<ProblemDetails> NotFound(Texts texts) =>
+        TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "admin.error.not_found"));
+}
+
+/// <summary>A new name in every language, for anything that is renamed.</summary>
+public sealed record RenameRequest(NamesInput? Names);
