@@ -196,6 +196,7 @@ T = {
  "track.number_hint": ("For example M-2026-000123-4", "Masalan, M-2026-000123-4", "Масалан, M-2026-000123-4", "Например, M-2026-000123-4"),
  "track.submit": ("Show the status", "Holatini koʻrsatish", "Ҳолатини кўрсатиш", "Показать статус"),
  "track.live_hint": ("This page updates itself when the status changes.", "Holat oʻzgarganda bu sahifa oʻzi yangilanadi.", "Ҳолат ўзгарганда бу саҳифа ўзи янгиланади.", "Страница обновится сама, когда статус изменится."),
+ "track.changed": ("The status has just changed.", "Holat hozirgina oʻzgardi.", "Ҳолат ҳозиргина ўзгарди.", "Статус только что изменился."),
  "notifications.empty": ("No notifications yet.", "Hozircha bildirishnomalar yoʻq.", "Ҳозирча билдиришномалар йўқ.", "Уведомлений пока нет."),
  "notifications.open": ("Open the appeal", "Murojaatni ochish", "Мурожаатни очиш", "Открыть обращение"),
  "status.http.400": ("Invalid input", "Notoʻgʻri maʼlumot", "Нотўғри маълумот", "Неверные данные"),

@@ -1,0 +1,119 @@
+using System.Data;
+using System.Data.Common;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Platform.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Mahalla.Tests.Platform;
+
+/// <summary>
+/// The hand-written migrations, applied to an empty database, give exactly the schema the model
+/// itself would create (tables, columns, store types, nullability, primary keys and indexes) — on
+/// SQLite and on PostgreSQL.
+/// </summary>
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_on_sqlite_create_the_schema_of_the_model() =>
+        await CompareAsync(Provider.Sqlite);
+
+    [Fact]
+    public async Task Migrations_on_postgres_create_the_schema_of_the_model() =>
+        await CompareAsync(Provider.Postgres);
+
+    private static async Task CompareAsync(Provider provider)
+    {
+        var migrated = NewDatabase(provider);
+        var created = NewDatabase(provider);
+        try
+        {
+            await using (var db = Context(provider, migrated))
+            {
+                await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+            }
+
+            await using (var db = Context(provider, created))
+            {
+                await db.Database.EnsureCreatedAsync(TestContext.Current.CancellationToken);
+            }
+
+            var fromMigrations = await DescribeAsync(provider, migrated);
+            var fromModel = await DescribeAsync(provider, created);
+            Assert.NotEmpty(fromModel);
+            Assert.Equal(fromModel, fromMigrations);
+        }
+        finally
+        {
+            if (provider == Provider.Postgres)
+            {
+                Postgres.DropDatabase(migrated);
+                Postgres.DropDatabase(created);
+            }
+        }
+    }
+
+    private static string NewDatabase(Provider provider) => provider == Provider.Postgres
+        ? Postgres.CreateDatabase()
+        : $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("mahalla-migration-").FullName, "m.db")};Pooling=false";
+
+    private static MahallaDb Context(Provider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<MahallaDb>();
+        if (provider == Provider.Postgres)
+        {
+            options.UseNpgsql(connectionString);
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+
+        return new MahallaDb(options.Options);
+    }
+
+    /// <summary>One sorted line per column, key and index, read from the database's own catalogue.</summary>
+    private static async Task<List<string>> DescribeAsync(Provider provider, string connectionString)
+    {
+        await using DbConnection connection = provider == Provider.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var lines = new List<string>();
+        if (provider == Provider.Postgres)
+        {
+            await ReadAsync(connection, lines, """
+                select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' ' || is_nullable || ' ' || coalesce(is_identity, '')
+                from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') and table_name <> '__EFMigrationsHistory'
+                """);
+            await ReadAsync(connection, lines, """
+                select schemaname || '.' || tablename || ' ' || regexp_replace(indexdef, '^.* USING ', '')
+                from pg_indexes where schemaname not in ('pg_catalog') and tablename <> '__EFMigrationsHistory'
+                """);
+        }
+        else
+        {
+            var tables = new List<string>();
+            await ReadAsync(connection, tables, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__EFMigrationsHistory'");
+            foreach (var table in tables)
+            {
+                await ReadAsync(connection, lines, $"select '{table}.' || name || ' ' || type || ' notnull=' || \"notnull\" || ' pk=' || pk from pragma_table_info('{table}')");
+                await ReadAsync(connection, lines, $"select '{table} index ' || il.\"unique\" || ' ' || group_concat(ii.name, ',') from pragma_index_list('{table}') il join pragma_index_info(il.name) ii group by il.name");
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static async Task ReadAsync(DbConnection connection, List<string> into, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default);
+        while (await reader.ReadAsync())
+        {
+            into.Add(reader.GetString(0));
+        }
+    }
+}
