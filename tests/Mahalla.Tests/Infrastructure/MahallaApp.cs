@@ -51,6 +51,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
+        builder.UseSetting("Transparency:SequencerEnabled", "false");
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -56,6 +56,7 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         ModelMapping.Directory(builder, schemas);
         ModelMapping.Appeals(builder, schemas);
         ModelMapping.Notifications(builder, schemas);
+        Modules.Transparency.Data.TransparencyMapping.Configure(builder, schemas);
         builder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable("data_protection_keys", schemas["platform"]);
