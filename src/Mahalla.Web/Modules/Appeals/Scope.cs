@@ -42,7 +42,4 @@ internal static class Scope
 
         return a => a.ApplicantUserId == userId;
     }
-
-    /// <summary>Staff may act on what they can see; citizens act only through the applicant-only verbs.</summary>
-    public static bool CanWork(Caller caller, Appeal appeal) => caller.IsStaff && VisibleTo(caller).Compile()(appeal);
 }
