@@ -160,6 +160,30 @@ public sealed class Appeal
         Record(EventKind.Forwarded, from, actor, nowUtc, reason, toOrganizationId);
     }
 
+    /// <summary>
+    /// Staff decide the topic (and with it the responsible body) of a request that triage could not
+    /// place, or correct the one it had: a new organisation takes the request over as a forward would.
+    /// </summary>
+    public void Reclassify(string categoryCode, Guid organizationId, Actor actor, DateTime nowUtc)
+    {
+        Rule(Status.IsOpen(), "triage.rule.only_open_requests_can_be_reclassified");
+        Rule(categoryCode != CategoryCode || organizationId != ResponsibleOrganizationId, "triage.rule.reclassify_must_change_something");
+        var from = Status;
+        var reason = categoryCode == CategoryCode ? null : $"{CategoryCode} → {categoryCode}";
+        CategoryCode = categoryCode;
+        if (organizationId != ResponsibleOrganizationId)
+        {
+            ResponsibleOrganizationId = organizationId;
+            AssigneeUserId = null;
+            if (Status == AppealStatus.InProgress)
+            {
+                Status = AppealStatus.Submitted;
+            }
+        }
+
+        Record(EventKind.Reclassified, from, actor, nowUtc, reason, organizationId);
+    }
+
     /// <summary>Extends the answer deadline once, up to the legal maximum, with a recorded reason.</summary>
     public void ExtendDeadline(string reason, DateTime extendedDueUtc, Actor actor, DateTime nowUtc)
     {

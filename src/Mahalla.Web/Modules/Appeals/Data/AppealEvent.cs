@@ -12,6 +12,7 @@ public enum EventKind
     ClosedUnconfirmed = 8,
     Escalated = 9,
     Rated = 10,
+    Reclassified = 11,
 }
 
 /// <summary>

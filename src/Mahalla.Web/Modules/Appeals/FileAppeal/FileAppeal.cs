@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Appeals.Attachments;
+using Mahalla.Web.Modules.Appeals.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Calendar;
 using Mahalla.Web.Modules.Calendar.Contracts;
@@ -29,11 +30,15 @@ public sealed record FiledAppeal(
 /// Files an appeal: validates, routes (category × territory → organisation), computes deadlines
 /// on the working calendar, takes a tracking number, records the <c>filed</c> event and the
 /// notifications — all in one transaction. With an idempotency key, a retry returns the first result.
+/// With triage registered, a citizen may leave the category out: triage suggests the one to route by
+/// and records its assessment in the same transaction.
 /// </summary>
 public sealed class FileAppealHandler(
     MahallaDb db, Router router, Deadlines deadlines, Notifier notifier, TimeProvider clock, Texts texts,
-    IDataProtectionProvider protection)
+    IDataProtectionProvider protection, IEnumerable<IFilingTriage> triages)
 {
+    private readonly IFilingTriage? _triage = triages.LastOrDefault();
+
     private const string Prefix = "M";
     private readonly IDataProtector _protector = protection.CreateProtector("Mahalla.Appeals.Idempotency");
 
@@ -51,10 +56,11 @@ public sealed class FileAppealHandler(
             validation.Add("type", "validation.type");
         }
 
+        var leftToTriage = _triage is not null && string.IsNullOrEmpty(request.CategoryCode);
         var category = request.CategoryCode is { Length: > 0 and <= 40 }
             ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.CategoryCode && c.IsActive, ct)
             : null;
-        if (category is null)
+        if (category is null && !leftToTriage)
         {
             validation.Add("categoryCode", "validation.category");
         }
@@ -90,6 +96,13 @@ public sealed class FileAppealHandler(
             return earlier;
         }
 
+        var suggestion = _triage is null ? null : await _triage.SuggestAsync(text!, category?.Code, ct);
+        if (suggestion is not null && suggestion.CategoryCode != category?.Code)
+        {
+            category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == suggestion.CategoryCode && c.IsActive, ct)
+                ?? throw new InvalidInputException(Validation.Of("categoryCode", "validation.category"));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var terms = await deadlines.TermsForAsync(type!.Value.Code(), category!.Code, ct);
         var calendar = await deadlines.CalendarAsync(now, ct);
@@ -120,6 +133,11 @@ public sealed class FileAppealHandler(
                 {
                     db.IdempotencyRecords.Add(new IdempotencyRecord(recordKey, requestHash, appeal.Id,
                         _protector.Protect(JsonSerializer.Serialize(result)), now));
+                }
+
+                if (suggestion is not null)
+                {
+                    await _triage!.RecordAsync(suggestion, appeal, ct);
                 }
 
                 await notifier.NotifyAsync(caller.UserId!.Value, appeal.Id, "filed", _ => [tracking], ct);
