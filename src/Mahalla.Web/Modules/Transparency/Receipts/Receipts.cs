@@ -11,7 +11,6 @@ using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Transparency.Receipts;
@@ -65,7 +64,7 @@ internal sealed class Receipts(MahallaDb db, PublishedLog log)
             .WithSummary("The request's transparency-log receipt (c2sp.org/tlog-proof@v1), by access code or by the tracking page's receipt token.")
             .WithDescription("Verify it offline: mahalla tlog verify-receipt --receipt FILE --trusted-keys KEYS. 404 for a wrong number or code, or while the request's latest event awaits its first checkpoint (a few seconds).");
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ReceiptEndpointAsync(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ReceiptEndpointAsync(
         string trackingNumber, string? code, string? t, Tracking tracking, Receipts receipts, IDataProtectionProvider protection,
         TimeProvider clock, Texts texts, HttpContext http, CancellationToken ct)
     {
@@ -82,12 +81,12 @@ internal sealed class Receipts(MahallaDb db, PublishedLog log)
 
         if (id is null)
         {
-            return TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "error.tracking_not_found"));
+            return TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "error.tracking_not_found"));
         }
 
         if (await receipts.ReceiptAsync(id.Value, ct) is not { } receipt)
         {
-            return TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.receipt_not_ready"));
+            return TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.receipt_not_ready"));
         }
 
         http.Response.Headers.CacheControl = "no-store";
@@ -101,14 +100,16 @@ internal sealed class Receipts(MahallaDb db, PublishedLog log)
 
 /// <summary>
 /// Hour-long tokens for the tracking page's receipt link, so the access code never sits in a URL the
-/// browser keeps in its history. A token names one request.
+/// browser keeps in its history. A token names one request; its expiry is sealed inside it and checked
+/// against the injected clock.
 /// </summary>
 internal static class ReceiptTokens
 {
     private const string Purpose = "Mahalla.Transparency.Receipt";
 
     public static string Issue(IDataProtectionProvider protection, Guid appealId, TimeProvider clock) =>
-        protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Protect(appealId.ToString("N"), clock.GetUtcNow().AddHours(1));
+        protection.CreateProtector(Purpose).Protect(
+            $"{appealId:N}|{clock.GetUtcNow().AddHours(1).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     public static Guid? Read(IDataProtectionProvider protection, string? token, TimeProvider clock)
     {
@@ -119,8 +120,10 @@ internal static class ReceiptTokens
 
         try
         {
-            var text = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Unprotect(token, out var expires);
-            return expires >= clock.GetUtcNow() && Guid.TryParse(text, out var id) ? id : null;
+            var parts = protection.CreateProtector(Purpose).Unprotect(token).Split('|');
+            return parts.Length == 2 && Guid.TryParse(parts[0], out var id)
+                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+                && clock.GetUtcNow().UtcTicks <= expires ? id : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -4,7 +4,6 @@ using Mahalla.Web.Modules.Transparency.Sequencing;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Mahalla.Web.Modules.Transparency.ServeLog;
 
@@ -51,11 +50,11 @@ internal static class LogEndpoints
             .WithSummary("Consistency proof from the tree of size from to the tree of size to (1 ≤ from ≤ to ≤ the published size).");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> CheckpointAsync(PublishedLog log, Texts texts, HttpContext http, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CheckpointAsync(PublishedLog log, Texts texts, HttpContext http, CancellationToken ct)
     {
         if (await log.LatestAsync(ct) is not { } latest)
         {
-            return TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.no_checkpoint"));
+            return TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.no_checkpoint"));
         }
 
         http.Response.Headers.CacheControl = ShortLived;
@@ -69,17 +68,17 @@ internal static class LogEndpoints
         return TypedResults.Text(key.VerifierKey + "\n", TextPlain, Encoding.UTF8);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> TileAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TileAsync(
         string path, PublishedLog log, Texts texts, HttpContext http, CancellationToken ct)
     {
         if (path.Length > 200 || !TileId.TryParse("tile/" + path, out var tile))
         {
-            return TypedResults.BadRequest(Problems.Create(texts, StatusCodes.Status400BadRequest, "tlog.error.bad_tile_path"));
+            return TypedResults.Problem(Problems.Create(texts, StatusCodes.Status400BadRequest, "tlog.error.bad_tile_path"));
         }
 
         if (await log.TileAsync(tile, ct) is not { } bytes)
         {
-            return TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.tile_not_found"));
+            return TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "tlog.error.tile_not_found"));
         }
 
         http.Response.Headers.CacheControl = Immutable;

@@ -43,7 +43,9 @@ public sealed class M0002_Transparency : MahallaMigration
             UpdatedAtUtc = t.Column<DateTime>(nullable: true),
         }, constraints: t => t.PrimaryKey("PK_tlog_state", x => x.Id));
         // The one state row exists from the start, so sequencers only ever update it conditionally.
-        m.InsertData("tlog_state", ["Id", "TreeSize", "RootHash"], [1, 0L, System.Security.Cryptography.SHA256.HashData([])], s);
+        // Hand-written migrations carry no model, so the store types of these three values are named here.
+        string[] types = s is null ? ["INTEGER", "INTEGER", "BLOB"] : ["integer", "bigint", "bytea"];
+        m.InsertData("tlog_state", ["Id", "TreeSize", "RootHash"], types, [1, 0L, System.Security.Cryptography.SHA256.HashData([])], s);
 
         m.CreateTable("tlog_checkpoints", schema: s, columns: t => new
         {
