@@ -25,6 +25,9 @@ internal static class TlogCommands
           tlog recompute --dir DIR [--trusted-keys FILE]
               recompute the tree from the downloaded entry bundles, compare every tile and the root with
               the checkpoint, and verify its signature (with the trusted keys, else the downloaded vkey).
+          tlog audit --provider Sqlite|Postgres --connection "CONNECTION STRING"
+              recompute every logged event's entry from the platform's database and report any row changed
+              behind the platform's back, any event missing from the log, and any entry without its event.
 
         The trusted-keys file has lines "log VKEY" and "witness VKEY". K defaults to 1 if witnesses are listed.
         """;
@@ -39,6 +42,7 @@ internal static class TlogCommands
                 ["verify-consistency", .. var rest] => await VerifyConsistencyAsync(CommandLine.Parse(rest, "old", "new", "proof", "url", "trusted-keys", "witness-threshold")),
                 ["fetch", .. var rest] => await FetchAsync(CommandLine.Parse(rest, "url", "out")),
                 ["recompute", .. var rest] => await RecomputeAsync(CommandLine.Parse(rest, "dir", "trusted-keys")),
+                ["audit", .. var rest] => await AuditCommand.RunAsync(CommandLine.Parse(rest, "provider", "connection")),
                 _ => throw new UsageException(args.Length == 0 ? "missing command" : $"unknown command \"{args[0]}\""),
             };
         }
@@ -52,7 +56,7 @@ internal static class TlogCommands
             Console.Error.WriteLine($"FAILED: {e.Message}");
             return 1;
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException or JsonException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"mahalla tlog: {e.Message}");
             return 1;
