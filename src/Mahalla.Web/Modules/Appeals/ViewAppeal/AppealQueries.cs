@@ -20,15 +20,16 @@ public sealed record AppealView(
     string? Assignee, int EscalationLevel, int EscalationCount, bool Overdue, DateTime FiledAtUtc, DateTime RegistrationDueUtc,
     DateTime AnswerDueUtc, DateTime? AnsweredAtUtc, DateTime? ClosedAtUtc, DateTime? ConfirmationDueUtc, string? ExtensionReason,
     string? AnswerText, string? DisputeReason, int? RatingScore, string? RatingComment, int Version, bool IsMine,
-    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<NoteView>? Notes);
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<NoteView>? Notes,
+    Contracts.AppealTriageNote? Triage = null);
 
 public sealed record AppealSummary(
     Guid Id, string TrackingNumber, string Type, string CategoryCode, string Category, string Territory, string Status,
     string ResponsibleOrganization, string? Assignee, int EscalationLevel, int EscalationCount, bool Overdue,
-    DateTime FiledAtUtc, DateTime AnswerDueUtc, string Excerpt);
+    DateTime FiledAtUtc, DateTime AnswerDueUtc, string Excerpt, Contracts.AppealTriageNote? Triage = null);
 
 /// <summary>Reads of requests, always through the caller's scope. Internal notes only ever reach staff.</summary>
-public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock)
+public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock, IEnumerable<Contracts.IAppealTriageNotes> triageNotes)
 {
     public async Task<AppealView> GetAsync(Caller caller, Guid id, CancellationToken ct)
     {
@@ -39,8 +40,10 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock)
             .Select(x => new AttachmentInfo(x.Id, x.FileName, x.ContentType, x.Size, x.Purpose == AttachmentPurpose.Filing ? "filing" : "dispute_evidence"))
             .ToListAsync(ct);
         List<NoteView>? notes = null;
+        Contracts.AppealTriageNote? triage = null;
         if (caller.IsStaff)
         {
+            triage = (await TriageNotesAsync([a.Id], ct)).GetValueOrDefault(a.Id);
             notes = await (from n in db.InternalNotes.AsNoTracking()
                            join u in db.Users on n.AuthorUserId equals u.Id
                            where n.AppealId == id
@@ -56,7 +59,7 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock)
             names.Organization(a.ResponsibleOrganizationId), names.User(a.AssigneeUserId), a.EscalationLevel, a.EscalationCount,
             a.IsOverdue(Now), a.FiledAtUtc, a.RegistrationDueUtc, a.AnswerDueUtc, a.AnsweredAtUtc, a.ClosedAtUtc, a.ConfirmationDueUtc,
             a.ExtensionReason, a.AnswerText, a.DisputeReason, a.RatingScore, a.RatingComment, a.Version, a.BelongsTo(caller.UserId),
-            timeline, attachments, notes);
+            timeline, attachments, notes, triage);
     }
 
     public async Task<(byte[] Content, string ContentType, string FileName)> AttachmentAsync(Caller caller, Guid appealId, Guid attachmentId, CancellationToken ct)
@@ -88,6 +91,10 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock)
             names.Territory(a.TerritoryId), a.Status.Code(), names.Organization(a.ResponsibleOrganizationId), names.User(a.AssigneeUserId),
             a.EscalationLevel, a.EscalationCount, a.IsOverdue(now), a.FiledAtUtc, a.AnswerDueUtc, Excerpt(a.Text))).ToList();
     }
+
+    /// <summary>Triage notes (urgency with evidence, summary, duplicate group) for staff, when a triage module is registered.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Contracts.AppealTriageNote>> TriageNotesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        triageNotes.LastOrDefault() is { } source ? await source.ForAsync(ids, ct) : new Dictionary<Guid, Contracts.AppealTriageNote>();
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Mahalla.Tests.Appeals;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Triage.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Tests.Triage;
+
+/// <summary>Triage in the platform through HTTP, the same suite on SQLite and on PostgreSQL.</summary>
+public abstract class TriageTests(MahallaApp app)
+{
+    private const string Lighting = "Ko'chamizdagi chiroqlar bir haftadan beri yonmayapti, kechasi juda qorong'i.";
+    private const string Vague = "Assalomu alaykum. Savolim bor edi.";
+
+    protected MahallaApp App { get; } = app;
+
+    [Fact]
+    public async Task A_confident_request_is_routed_automatically_and_a_vague_one_waits_in_the_queue()
+    {
+        var citizen = await App.CitizenAsync();
+        var minor = await App.MahallaIdAsync("minor");
+
+        var confident = await FileWithoutTopicAsync(citizen, minor, Lighting);
+        var vague = await FileWithoutTopicAsync(citizen, minor, Vague);
+
+        Assert.Equal(MahallaApp.OrganizationId("obodon").ToString(), confident["responsibleOrganization"]!.Str("id"));
+        Assert.Equal(MahallaApp.OrganizationId("minor").ToString(), vague["responsibleOrganization"]!.Str("id"));
+        var queue = await QueueIdsAsync(await App.SignedInAsync("demo-region"));
+        Assert.Contains(vague.Str("id"), queue);
+        Assert.DoesNotContain(confident.Str("id"), queue);
+        var assessment = await AssessmentAsync(App, Guid.Parse(confident.Str("id")));
+        Assert.Equal(TriageDecision.AutoRouted, assessment.Decision);
+        Assert.Equal("street-lighting", assessment.PredictedCategoryCode);
+        Assert.True(assessment.Probability >= 0.85);
+    }
+
+    [Fact]
+    public async Task A_citizens_category_routes_the_request_even_when_the_model_disagrees_and_staff_take_a_second_look()
+    {
+        var citizen = await App.CitizenAsync();
+
+        var filed = await citizen.FileAsync("other", await App.MahallaIdAsync("qatortol"), Lighting);
+
+        Assert.Equal(MahallaApp.OrganizationId("qatortol").ToString(), filed["responsibleOrganization"]!.Str("id"));
+        Assert.Contains(filed.Str("id"), await QueueIdsAsync(await App.SignedInAsync("demo-region")));
+    }
+
+    [Fact]
+    public async Task A_staff_decision_reclassifies_the_request_and_is_stored_as_a_labelled_example()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await FileWithoutTopicAsync(citizen, await App.MahallaIdAsync("qatortol"), Vague);
+        var staff = await App.SignedInAsync("demo-region");
+
+        var response = await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/decision", new { categoryCode = "water-supply" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var decided = await response.ObjectAsync();
+        Assert.Equal(MahallaApp.OrganizationId("water").ToString(), decided.Str("organizationId"));
+        Assert.Equal("decided", decided.Str("decision"));
+        var appeal = await staff.GetAppealAsync(filed);
+        Assert.Equal("water-supply", appeal.Str("categoryCode"));
+        Assert.Contains(appeal["timeline"]!.AsArray(), e => e!.Str("kind") == "reclassified");
+        Assert.DoesNotContain(filed.Str("id"), await QueueIdsAsync(staff));
+        var example = await App.WithDbAsync(db => db.Set<TriageExample>().SingleAsync(e => e.AppealId == Guid.Parse(filed.Str("id"))));
+        Assert.Equal(ExampleKind.Category, example.Kind);
+        Assert.Equal("water-supply", example.Label);
+        Assert.StartsWith(Vague, example.Text);
+
+        var again = await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/decision", new { categoryCode = "water-supply" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_near_identical_reports_from_one_mahalla_form_one_group_of_two_people_and_a_different_problem_does_not()
+    {
+        var oybek = await App.MahallaIdAsync("oybek");
+        var first = await (await App.CitizenAsync()).FileAsync("water-supply", oybek, "Oybek ko'chasi 12-uy oldida suv quvuri yorilib ketdi, suv oqib yotibdi, uch kundan beri hech kim kelmadi.");
+        var neighbour = await RegisterAndSignInAsync();
+        var second = await neighbour.FileAsync("water-supply", oybek, "Oybek ko'chasi 12 uy oldida suv quvuri yorilib ketgan, suv oqyapti, uch kundan beri hech kim kelmayapti!");
+        var different = await neighbour.FileAsync("water-supply", oybek, "Hovlimizdagi ichimlik suvi hisoblagichi noto'g'ri hisoblayapti, to'lov juda ko'payib ketdi.");
+        var staff = await App.SignedInAsync("demo-region");
+
+        var group = await (await staff.GetAsync($"/api/triage/assessments/{second.Str("id")}/group")).ObjectAsync();
+
+        Assert.Equal(first.Str("id"), group.Str("masterId"));
+        Assert.Equal(2, group["affectedPeople"]!.GetValue<int>());
+        Assert.Equal([first.Str("id"), second.Str("id")], group["members"]!.AsArray().Select(m => m!.Str("appealId")));
+        var alone = await (await staff.GetAsync($"/api/triage/assessments/{different.Str("id")}/group")).ObjectAsync();
+        Assert.Equal(different.Str("id"), alone.Str("masterId"));
+        Assert.Single(alone["members"]!.AsArray());
+
+        var split = await staff.PostAsync($"/api/triage/assessments/{second.Str("id")}/split", null);
+        Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+        Assert.Single((await split.ObjectAsync())["members"]!.AsArray());
+        var merged = await staff.PostAsJsonAsync($"/api/triage/assessments/{different.Str("id")}/merge", new { otherAppealId = first.Str("id") });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(first.Str("id"), (await merged.ObjectAsync()).Str("masterId"));
+        var kinds = await App.WithDbAsync(db => db.Set<TriageExample>()
+            .Where(e => e.AppealId == Guid.Parse(second.Str("id")) || e.AppealId == Guid.Parse(different.Str("id"))).Select(e => e.Kind).ToListAsync());
+        Assert.Equal([ExampleKind.Merge, ExampleKind.Split], kinds.Order());
+    }
+
+    [Fact]
+    public async Task The_inbox_shows_a_gas_leak_flag_with_its_evidence_the_summary_and_the_group()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.FileAsync("gas-supply", await App.MahallaIdAsync("bodomzor"), "Uyimizda gaz hidi kelyapti, qo'shnilar ham sezyapti.");
+        var staff = await App.SignedInAsync("demo-region");
+
+        var inbox = await (await staff.GetAsync("/api/inbox?category=gas-supply")).ObjectAsync();
+
+        var item = inbox["items"]!.AsArray().Single(i => i!.Str("id") == filed.Str("id"))!;
+        var triage = item["triage"]!;
+        Assert.Equal("critical", triage.Str("urgencyLevel"));
+        var flag = triage["flags"]!.AsArray().Single(f => f!.Str("kind") == "gas_leak")!;
+        Assert.True(flag["isDanger"]!.GetValue<bool>());
+        Assert.Contains(flag["evidence"]!.AsArray(), w => w!.GetValue<string>().StartsWith("gaz", StringComparison.Ordinal));
+        Assert.False(string.IsNullOrWhiteSpace(triage.Str("summary")));
+        Assert.Equal(1, triage["affectedPeople"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Urgency_corrections_are_stored_and_bad_values_are_refused()
+    {
+        var filed = await (await App.CitizenAsync()).FileAsync("roads", await App.MahallaIdAsync("minor"), "Yo'limizda katta chuqur bor, mashinalar o'tolmayapti.");
+        var staff = await App.SignedInAsync("demo-region");
+
+        var bad = await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/urgency", new { level = "apocalyptic" });
+        var good = await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/urgency", new { level = "high" });
+        var same = await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/urgency", new { level = "high" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal("high", (await good.ObjectAsync()).Str("urgencyLevel"));
+        Assert.Equal(HttpStatusCode.Conflict, same.StatusCode);
+        Assert.Equal("application/problem+json", same.Content.Headers.ContentType?.MediaType);
+        Assert.True(await App.WithDbAsync(db => db.Set<TriageExample>().AnyAsync(e => e.AppealId == Guid.Parse(filed.Str("id")) && e.Kind == ExampleKind.Urgency && e.Label == "high")));
+    }
+
+    [Fact]
+    public async Task Bad_decisions_are_refused_with_problem_details()
+    {
+        var filed = await FileWithoutTopicAsync(await App.CitizenAsync(), await App.MahallaIdAsync("chorsu"), Vague);
+        var staff = await App.SignedInAsync("demo-region");
+        var url = $"/api/triage/assessments/{filed.Str("id")}";
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"{url}/decision", new { categoryCode = "no-such-topic" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"{url}/decision", new { categoryCode = "roads", organizationId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync($"/api/triage/assessments/{Guid.NewGuid()}/decision", new { categoryCode = "roads" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"{url}/merge", new { otherAppealId = filed.Str("id") })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"{url}/split", null)).StatusCode);
+        var outOfScope = await (await App.SignedInAsync("demo-operator")).PostAsJsonAsync($"{url}/decision", new { categoryCode = "roads" });
+        Assert.Equal(HttpStatusCode.NotFound, outOfScope.StatusCode);
+        Assert.Contains(filed.Str("id"), await QueueIdsAsync(staff));
+    }
+
+    [Fact]
+    public async Task The_queue_is_for_staff_and_models_are_for_administrators()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().GetAsync("/api/triage/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/triage/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/triage/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/triage/models")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/triage/models", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.SignedInAsync("demo-admin")).GetAsync("/api/triage/queue")).StatusCode);
+    }
+
+    internal static async Task<JsonObject> FileWithoutTopicAsync(HttpClient citizen, Guid mahalla, string text)
+    {
+        var response = await citizen.PostAsJsonAsync("/api/appeals", new { type = "complaint", territoryId = mahalla, text });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ObjectAsync();
+    }
+
+    private static async Task<List<string>> QueueIdsAsync(HttpClient staff)
+    {
+        var response = await staff.GetAsync("/api/triage/queue");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.ObjectAsync())["items"]!.AsArray().Select(i => i!.Str("appealId")).ToList();
+    }
+
+    internal static Task<TriageAssessment> AssessmentAsync(MahallaApp app, Guid appealId) =>
+        app.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == appealId));
+
+    private async Task<HttpClient> RegisterAndSignInAsync()
+    {
+        var phone = $"+99893{Random.Shared.Next(1000000, 9999999)}";
+        var registered = await App.CreateClient().PostAsJsonAsync("/api/auth/register", new { login = phone, password = MahallaApp.Password });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return await App.SignedInAsync(phone);
+    }
+}
+
+/// <summary>
+/// Retraining on its own app: promoting a model changes what every later filing sees, so it must not
+/// share an app with the routing tests.
+/// </summary>
+public abstract class TriageModelTests(MahallaApp app)
+{
+    private const string Lighting = "Ko'chamizdagi chiroqlar bir haftadan beri yonmayapti, kechasi juda qorong'i.";
+
+    protected MahallaApp App { get; } = app;
+
+    [Fact]
+    public async Task An_administrator_retrains_from_corrections_compares_held_out_figures_and_promotes()
+    {
+        var filed = await TriageTests.FileWithoutTopicAsync(await App.CitizenAsync(), await App.MahallaIdAsync("qatortol"), "Mahallamizda yoshlar uchun sport maydonchasi kerak, bolalar ko'chada o'ynayapti.");
+        var staff = await App.SignedInAsync("demo-region");
+        await staff.PostAsJsonAsync($"/api/triage/assessments/{filed.Str("id")}/decision", new { categoryCode = "greenery" });
+        var admin = await App.SignedInAsync("demo-admin");
+
+        var trained = await admin.PostAsync("/api/triage/models", null);
+
+        Assert.Equal(HttpStatusCode.Created, trained.StatusCode);
+        var candidate = await trained.ObjectAsync();
+        Assert.Equal("candidate", candidate.Str("status"));
+        Assert.True(candidate["correctionExamples"]!.GetValue<int>() >= 1);
+        Assert.InRange(candidate["heldOut"]!["accuracy"]!.GetValue<double>(), 0.5, 1.0);
+        Assert.InRange(candidate["comparedHeldOut"]!["accuracy"]!.GetValue<double>(), 0.5, 1.0);
+        Assert.Equal("mahalla-seed", candidate.Str("comparedWith"));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync("/api/triage/models", null)).StatusCode);
+
+        var promoted = await admin.PostAsync($"/api/triage/models/{candidate.Str("id")}/promotion", null);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        var overview = await (await admin.GetAsync("/api/triage/models")).ObjectAsync();
+        Assert.Equal(candidate.Str("name"), overview.Str("activeName"));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/triage/models/{candidate.Str("id")}/discard", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/triage/models/{Guid.NewGuid()}/promotion", null)).StatusCode);
+        var afterwards = await TriageTests.FileWithoutTopicAsync(await App.CitizenAsync(), await App.MahallaIdAsync("qatortol"), Lighting);
+        Assert.Equal(candidate.Str("name"), (await TriageTests.AssessmentAsync(App, Guid.Parse(afterwards.Str("id")))).ModelName);
+    }
+
+}
+
+/// <summary>The real app with fewer training epochs, so that the retrain test stays quick.</summary>
+public class TriageApp(Provider provider) : MahallaApp(provider)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Triage:RetrainEpochs", "3");
+    }
+}
+
+public sealed class TriageSqliteApp() : TriageApp(Provider.Sqlite);
+
+public sealed class TriagePostgresApp() : TriageApp(Provider.Postgres);
+
+public sealed class TriageOnSqlite(SqliteApp app) : TriageTests(app), IClassFixture<SqliteApp>;
+
+public sealed class TriageOnPostgres(PostgresApp app) : TriageTests(app), IClassFixture<PostgresApp>;
+
+public sealed class TriageModelsOnSqlite(TriageSqliteApp app) : TriageModelTests(app), IClassFixture<TriageSqliteApp>;
+
+public sealed class TriageModelsOnPostgres(TriagePostgresApp app) : TriageModelTests(app), IClassFixture<TriagePostgresApp>;
