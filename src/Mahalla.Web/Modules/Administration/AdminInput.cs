@@ -3,7 +3,6 @@ using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Mahalla.Web.Modules.Administration;
 
@@ -68,17 +67,17 @@ internal static class AdminInput
     }
 }
 
-/// <summary>Answers for the admin API: an unknown id in the path is a 404 that names no entity kind.</summary>
+/// <summary>Answers for the admin API: an unknown id in the path is a 404 ProblemDetails (application/problem+json).</summary>
 internal static class AdminResults
 {
-    public static Results<Ok<T>, NotFound<ProblemDetails>> OkOrNotFound<T>(T? value, Texts texts) where T : class =>
+    public static Results<Ok<T>, ProblemHttpResult> OkOrNotFound<T>(T? value, Texts texts) where T : class =>
         value is not null ? TypedResults.Ok(value) : NotFound(texts);
 
-    public static Results<NoContent, NotFound<ProblemDetails>> NoContentOrNotFound(bool found, Texts texts) =>
+    public static Results<NoContent, ProblemHttpResult> NoContentOrNotFound(bool found, Texts texts) =>
         found ? TypedResults.NoContent() : NotFound(texts);
 
-    public static NotFound<ProblemDetails> NotFound(Texts texts) =>
-        TypedResults.NotFound(Problems.Create(texts, StatusCodes.Status404NotFound, "admin.error.not_found"));
+    public static ProblemHttpResult NotFound(Texts texts) =>
+        TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "admin.error.not_found"));
 }
 
 /// <summary>A new name in every language, for anything that is renamed.</summary>

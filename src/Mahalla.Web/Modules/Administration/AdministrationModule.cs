@@ -33,7 +33,10 @@ public static class AdministrationModule
     public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/api/admin").WithTags("Administration")
-            .RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         TerritoryAdmin.Map(admin);
         OrganizationAdmin.Map(admin);
         CategoryAdmin.Map(admin);

@@ -4,7 +4,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.AnswerTemplates;
@@ -23,7 +22,7 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<AnswerTemplateView>>> (string? language, AnswerTemplateAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(language, ct)))
             .WithName("AdminAnswerTemplates").WithSummary("Answer templates, optionally of one language (uz-Latn, uz-Cyrl, ru, en).");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, NotFound<ProblemDetails>>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, ProblemHttpResult>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminAnswerTemplate").WithSummary("One answer template.");
         group.MapPost("/", async Task<Created<AnswerTemplateView>> (AnswerTemplateRequest request, AnswerTemplateAdmin a, CancellationToken ct) =>
@@ -31,10 +30,10 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
             var created = await a.CreateAsync(request, ct);
             return TypedResults.Created($"/api/admin/answer-templates/{created.Id}", created);
         }).WithName("AdminCreateAnswerTemplate").WithSummary("Create an answer template: language, title, body, optionally one organisation.");
-        group.MapPut("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, NotFound<ProblemDetails>>> (Guid id, AnswerTemplateRequest request, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, ProblemHttpResult>> (Guid id, AnswerTemplateRequest request, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.EditAsync(id, request, ct), texts))
             .WithName("AdminEditAnswerTemplate").WithSummary("Replace a template's language, title, body and organisation.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
             .WithName("AdminDeleteAnswerTemplate").WithSummary("Delete a template (answers already sent keep their text).");
     }

@@ -3,7 +3,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.DeadlinePolicies;
@@ -33,7 +32,7 @@ internal sealed class DeadlinePolicyAdmin(MahallaDb db, Texts texts)
         var group = admin.MapGroup("/deadline-policies");
         group.MapGet("/", async Task<Ok<IReadOnlyList<DeadlinePolicyView>>> (DeadlinePolicyAdmin a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(ct)))
             .WithName("AdminDeadlinePolicies").WithSummary("Every deadline policy, the default first.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<DeadlinePolicyView>, NotFound<ProblemDetails>>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<DeadlinePolicyView>, ProblemHttpResult>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminDeadlinePolicy").WithSummary("One deadline policy.");
         group.MapPost("/", async Task<Created<DeadlinePolicyView>> (NewDeadlinePolicyRequest request, DeadlinePolicyAdmin a, CancellationToken ct) =>
@@ -41,10 +40,10 @@ internal sealed class DeadlinePolicyAdmin(MahallaDb db, Texts texts)
             var created = await a.CreateAsync(request, ct);
             return TypedResults.Created($"/api/admin/deadline-policies/{created.Id}", created);
         }).WithName("AdminCreateDeadlinePolicy").WithSummary("Create a policy for a request type and/or a category (one per combination).");
-        group.MapPut("/{id:guid}/terms", async Task<Results<Ok<DeadlinePolicyView>, NotFound<ProblemDetails>>> (Guid id, TermsInput request, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/terms", async Task<Results<Ok<DeadlinePolicyView>, ProblemHttpResult>> (Guid id, TermsInput request, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.ChangeAsync(id, request, ct), texts))
             .WithName("AdminChangeDeadlineTerms").WithSummary("Change a policy's terms; requests filed from now on get them.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
             .WithName("AdminDeleteDeadlinePolicy").WithSummary("Delete a specific policy (the default stays).");
     }

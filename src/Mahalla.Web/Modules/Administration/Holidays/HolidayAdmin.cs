@@ -4,7 +4,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Holidays;
@@ -31,7 +30,7 @@ internal sealed class HolidayAdmin(MahallaDb db, Texts texts, TimeProvider clock
         group.MapGet("/", async Task<Ok<IReadOnlyList<HolidayView>>> (int? year, HolidayAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(year, ct)))
             .WithName("AdminHolidays").WithSummary("The public holidays of a year (this year in Tashkent when year is omitted).");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<HolidayView>, NotFound<ProblemDetails>>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<HolidayView>, ProblemHttpResult>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminHoliday").WithSummary("One holiday.");
         group.MapPost("/", async Task<Created<HolidayView>> (NewHolidayRequest request, HolidayAdmin a, CancellationToken ct) =>
@@ -39,10 +38,10 @@ internal sealed class HolidayAdmin(MahallaDb db, Texts texts, TimeProvider clock
             var created = await a.AddAsync(request, ct);
             return TypedResults.Created($"/api/admin/holidays/{created.Id}", created);
         }).WithName("AdminAddHoliday").WithSummary("Add a public holiday (date, names in every language, whether it moves from year to year).");
-        group.MapPut("/{id:guid}/date", async Task<Results<Ok<HolidayView>, NotFound<ProblemDetails>>> (Guid id, MoveHolidayRequest request, HolidayAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/date", async Task<Results<Ok<HolidayView>, ProblemHttpResult>> (Guid id, MoveHolidayRequest request, HolidayAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.MoveAsync(id, request, ct), texts))
             .WithName("AdminMoveHoliday").WithSummary("Move a moving holiday (Ramazon or Qurbon hayiti) to the date the decree fixes, within its year.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
             .WithName("AdminDeleteHoliday").WithSummary("Delete a holiday entered by mistake.");
     }

@@ -4,7 +4,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Organizations;
@@ -31,7 +30,7 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<OrganizationView>>> ([AsParameters] OrganizationQuery query, OrganizationAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(query, ct)))
             .WithName("AdminOrganizations").WithSummary("Organisations, filtered by kind (mahalla, district_office, region_office, service_provider), territory or name.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<OrganizationView>, NotFound<ProblemDetails>>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminOrganization").WithSummary("One organisation.");
         group.MapPost("/", async Task<Created<OrganizationView>> (NewOrganizationRequest request, OrganizationAdmin a, CancellationToken ct) =>
@@ -39,13 +38,13 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
             var created = await a.CreateAsync(request, ct);
             return TypedResults.Created($"/api/admin/organizations/{created.Id}", created);
         }).WithName("AdminCreateOrganization").WithSummary("Create an organisation of a kind, with names in every language, on a territory.");
-        group.MapPut("/{id:guid}/name", async Task<Results<Ok<OrganizationView>, NotFound<ProblemDetails>>> (Guid id, RenameRequest request, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/name", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, RenameRequest request, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.RenameAsync(id, request, ct), texts))
             .WithName("AdminRenameOrganization").WithSummary("Rename an organisation in every language.");
-        group.MapPost("/{id:guid}/deactivation", async Task<Results<Ok<OrganizationView>, NotFound<ProblemDetails>>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/deactivation", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.SetActiveAsync(id, false, ct), texts))
             .WithName("AdminDeactivateOrganization").WithSummary("Deactivate an organisation: routing skips it from now on. A mahalla's council stays active.");
-        group.MapPost("/{id:guid}/activation", async Task<Results<Ok<OrganizationView>, NotFound<ProblemDetails>>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/activation", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.SetActiveAsync(id, true, ct), texts))
             .WithName("AdminActivateOrganization").WithSummary("Activate a deactivated organisation again.");
     }

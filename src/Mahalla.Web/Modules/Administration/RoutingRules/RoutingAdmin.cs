@@ -6,7 +6,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.RoutingRules;
@@ -38,7 +37,7 @@ internal sealed class RoutingAdmin(MahallaDb db, Router router, Texts texts)
         group.MapGet("/decision", async Task<Ok<RoutingDecision>> (Guid? mahallaId, string? categoryCode, RoutingAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.DecideAsync(mahallaId, categoryCode, ct)))
             .WithName("AdminRoutingDecision").WithSummary("Who gets a request of this category from this mahalla, decided by the live router, and which rule decided it.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<RoutingRuleView>, NotFound<ProblemDetails>>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<RoutingRuleView>, ProblemHttpResult>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminRoutingRule").WithSummary("One routing rule.");
         group.MapPost("/", async Task<Created<RoutingRuleView>> (NewRoutingRuleRequest request, RoutingAdmin a, CancellationToken ct) =>
@@ -46,10 +45,10 @@ internal sealed class RoutingAdmin(MahallaDb db, Router router, Texts texts)
             var created = await a.CreateAsync(request, ct);
             return TypedResults.Created($"/api/admin/routing-rules/{created.Id}", created);
         }).WithName("AdminCreateRoutingRule").WithSummary("Route a category on a territory (or everywhere, without territoryId) to an organisation. One rule per category and territory.");
-        group.MapPut("/{id:guid}/organization", async Task<Results<Ok<RoutingRuleView>, NotFound<ProblemDetails>>> (Guid id, PointToRequest request, RoutingAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/organization", async Task<Results<Ok<RoutingRuleView>, ProblemHttpResult>> (Guid id, PointToRequest request, RoutingAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.PointToAsync(id, request, ct), texts))
             .WithName("AdminRepointRoutingRule").WithSummary("Send what a rule routes to another organisation.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
             .WithName("AdminDeleteRoutingRule").WithSummary("Delete a rule; requests then follow the next less specific rule or the mahalla's council.");
     }

@@ -5,7 +5,6 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Territories;
@@ -37,7 +36,7 @@ internal sealed class TerritoryAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<TerritoryView>>> (Guid? parentId, TerritoryAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ChildrenAsync(parentId, ct)))
             .WithName("AdminTerritories").WithSummary("Browse the tree: the regions, or the children of parentId, with SOATO codes and names in every language.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<TerritoryDetail>, NotFound<ProblemDetails>>> (Guid id, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> (Guid id, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminTerritory").WithSummary("One territory with its ancestors, its children and, for a mahalla, its council.");
         group.MapPost("/mahallas", async Task<Created<NewMahalla>> (NewMahallaRequest request, TerritoryAdmin a, CancellationToken ct) =>
@@ -45,10 +44,10 @@ internal sealed class TerritoryAdmin(MahallaDb db, Texts texts)
             var created = await a.AddMahallaAsync(request, ct);
             return TypedResults.Created($"/api/admin/territories/{created.Territory.Id}", created);
         }).WithName("AdminAddMahalla").WithSummary("Add a mahalla under a district or city, with its council organisation.");
-        group.MapPut("/{id:guid}/name", async Task<Results<Ok<TerritoryView>, NotFound<ProblemDetails>>> (Guid id, RenameRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/name", async Task<Results<Ok<TerritoryView>, ProblemHttpResult>> (Guid id, RenameRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.RenameAsync(id, request, ct), texts))
             .WithName("AdminRenameTerritory").WithSummary("Rename a territory in every language (a mahalla's council follows).");
-        group.MapPut("/{id:guid}/centre", async Task<Results<Ok<TerritoryView>, NotFound<ProblemDetails>>> (Guid id, CentreRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/centre", async Task<Results<Ok<TerritoryView>, ProblemHttpResult>> (Guid id, CentreRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.PlaceAsync(id, request, ct), texts))
             .WithName("AdminPlaceTerritory").WithSummary("Set a territory's centre (latitude, longitude), used by the map.");
     }

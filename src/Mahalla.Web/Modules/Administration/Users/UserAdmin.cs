@@ -7,7 +7,6 @@ using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Users;
@@ -49,7 +48,7 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
         var group = admin.MapGroup("/users");
         group.MapGet("/", async Task<Ok<UserList>> ([AsParameters] UserQuery query, UserAdmin a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(query, ct)))
             .WithName("AdminUsers").WithSummary("Find accounts by user name, name, e-mail or phone, optionally of one role; 50 a page.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> (Guid id, UserAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, UserAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
             .WithName("AdminUser").WithSummary("One account.");
         group.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, UserAdmin a, CancellationToken ct) =>
@@ -57,16 +56,16 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
             var created = await a.CreateAsync(request, ct);
             return TypedResults.Created($"/api/admin/users/{created.Id}", created);
         }).WithName("AdminCreateUser").WithSummary("Create a staff account: user name, name, e-mail or phone, role, organisation and territory, first password.");
-        group.MapPut("/{id:guid}/role", async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> (Guid id, UserRoleRequest request, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/role", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, UserRoleRequest request, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.ChangeRoleAsync(Caller.From(http.User), id, request, ct), texts))
             .WithName("AdminChangeUserRole").WithSummary("Give an account a role with its organisation and territory.");
-        group.MapPost("/{id:guid}/lockout", async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/lockout", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.LockAsync(Caller.From(http.User), id, true, ct), texts))
             .WithName("AdminLockUser").WithSummary("Lock an account: it can no longer sign in.");
-        group.MapDelete("/{id:guid}/lockout", async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}/lockout", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.OkOrNotFound(await a.LockAsync(Caller.From(http.User), id, false, ct), texts))
             .WithName("AdminUnlockUser").WithSummary("Unlock an account.");
-        group.MapPut("/{id:guid}/password", async Task<Results<NoContent, NotFound<ProblemDetails>>> (Guid id, PasswordRequest request, UserAdmin a, Texts texts, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/password", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, PasswordRequest request, UserAdmin a, Texts texts, CancellationToken ct) =>
             AdminResults.NoContentOrNotFound(await a.SetPasswordAsync(id, request, ct), texts))
             .WithName("AdminSetUserPassword").WithSummary("Set a new password for an account.");
     }
