@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mahalla.Tests.Administration;
 
 /// <summary>Administration through its API, the same suite on SQLite and on PostgreSQL.</summary>
-public abstract class AdministrationTests(MahallaApp app)
+public abstract partial class AdministrationTests(MahallaApp app)
 {
     protected MahallaApp App { get; } = app;
 
