@@ -84,17 +84,17 @@ public sealed class MigrationTests
         {
             await ReadAsync(connection, lines, """
                 select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' ' || is_nullable || ' ' || coalesce(is_identity, '')
-                from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') and table_name <> '__EFMigrationsHistory'
+                from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') and table_name not like '__EFMigrations%'
                 """);
             await ReadAsync(connection, lines, """
                 select schemaname || '.' || tablename || ' ' || regexp_replace(indexdef, '^.* USING ', '')
-                from pg_indexes where schemaname not in ('pg_catalog') and tablename <> '__EFMigrationsHistory'
+                from pg_indexes where schemaname not in ('pg_catalog') and tablename not like '__EFMigrations%'
                 """);
         }
         else
         {
             var tables = new List<string>();
-            await ReadAsync(connection, tables, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__EFMigrationsHistory'");
+            await ReadAsync(connection, tables, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__EFMigrations%'");
             foreach (var table in tables)
             {
                 await ReadAsync(connection, lines, $"select '{table}.' || name || ' ' || type || ' notnull=' || \"notnull\" || ' pk=' || pk from pragma_table_info('{table}')");

@@ -150,7 +150,7 @@ public static class AppealsModule
     private static async Task<Results<ServerSentEventsResult<TrackingView>, NotFound>> StreamAsync(string? t, Tracking tracking,
         IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
     {
-        var id = StreamTokens.Read(protection, t, clock);
+        var id = Contracts.TrackingTokens.Read(protection, Contracts.TrackingTokens.Stream, t, clock);
         if (id is null || await tracking.VersionAsync(id.Value, ct) is null)
         {
             return TypedResults.NotFound();
@@ -173,37 +173,6 @@ public static class AppealsModule
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), clock, ct);
-        }
-    }
-}
-
-/// <summary>
-/// Short-lived tokens for the live status stream, so that the access code never appears in a URL
-/// the browser opens by itself. A token names one request and expires after an hour.
-/// </summary>
-public static class StreamTokens
-{
-    private const string Purpose = "Mahalla.Appeals.TrackStream";
-
-    public static string Issue(IDataProtectionProvider protection, Guid appealId, TimeProvider clock) =>
-        protection.CreateProtector(Purpose).ToTimeLimitedDataProtector()
-            .Protect(appealId.ToString("N"), clock.GetUtcNow().AddHours(1));
-
-    public static Guid? Read(IDataProtectionProvider protection, string? token, TimeProvider clock)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector().Unprotect(token, out var expires);
-            return expires >= clock.GetUtcNow() && Guid.TryParse(text, out var id) ? id : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
         }
     }
 }

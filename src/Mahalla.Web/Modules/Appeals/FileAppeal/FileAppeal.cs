@@ -108,6 +108,8 @@ public sealed class FileAppealHandler(
         var calendar = await deadlines.CalendarAsync(now, ct);
         var organizationId = await router.ResponsibleForAsync(category.Code, mahalla!, ct);
         var organizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
+        var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
+        var recipients = await notifier.RecipientsAsync(staff.Append(caller.UserId!.Value), ct);
 
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -140,9 +142,11 @@ public sealed class FileAppealHandler(
                     await _triage!.RecordAsync(suggestion, appeal, ct);
                 }
 
-                await notifier.NotifyAsync(caller.UserId!.Value, appeal.Id, "filed", _ => [tracking], ct);
-                var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
-                await notifier.NotifyManyAsync(staff, appeal.Id, "assigned_to_organization", _ => [tracking], ct);
+                foreach (var recipient in recipients.Values)
+                {
+                    notifier.Notify(recipient, appeal.Id, recipient.UserId == caller.UserId ? "filed" : "assigned_to_organization", _ => [tracking]);
+                }
+
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return result;

@@ -15,32 +15,46 @@ namespace Mahalla.Web.Modules.Notifications.Contracts;
 /// </summary>
 public sealed class Notifier(MahallaDb db, TextCatalog texts, TimeProvider clock)
 {
-    public async Task NotifyAsync(Guid userId, Guid? appealId, string kind, Func<string, object?[]> arguments, CancellationToken ct)
+    public async Task NotifyAsync(Guid userId, Guid? appealId, string kind, Func<string, object?[]> arguments, CancellationToken ct) =>
+        await NotifyManyAsync([userId], appealId, kind, arguments, ct);
+
+    public async Task NotifyManyAsync(IEnumerable<Guid> userIds, Guid? appealId, string kind, Func<string, object?[]> arguments, CancellationToken ct)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.PreferredLanguage, u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
-        if (user is null)
+        foreach (var recipient in (await RecipientsAsync(userIds, ct)).Values)
         {
-            return;
+            Notify(recipient, appealId, kind, arguments);
+        }
+    }
+
+    /// <summary>Everything needed to write to these people, in one query (so that callers can load it before a transaction).</summary>
+    public async Task<Dictionary<Guid, Recipient>> RecipientsAsync(IEnumerable<Guid> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
         }
 
-        var language = TextCatalog.Normalize(user.PreferredLanguage);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new Recipient(u.Id, u.PreferredLanguage, u.Email))
+            .ToDictionaryAsync(r => r.UserId, ct);
+    }
+
+    /// <summary>Adds the message to the unit of work, written in the recipient's language; no database round trip.</summary>
+    public void Notify(Recipient recipient, Guid? appealId, string kind, Func<string, object?[]> arguments)
+    {
+        var language = TextCatalog.Normalize(recipient.Language);
         var culture = CultureInfo.GetCultureInfo(language);
         var args = arguments(language);
         var subject = string.Format(culture, texts.Get(language, $"notify.{kind}.subject"), args);
         var body = string.Format(culture, texts.Get(language, $"notify.{kind}.body"), args);
-        db.Notifications.Add(new Notification(Guid.CreateVersion7(), userId, appealId, kind, language, subject, body,
-            string.IsNullOrEmpty(user.Email) ? null : user.Email, clock.GetUtcNow().UtcDateTime));
-    }
-
-    public async Task NotifyManyAsync(IEnumerable<Guid> userIds, Guid? appealId, string kind, Func<string, object?[]> arguments, CancellationToken ct)
-    {
-        foreach (var id in userIds.Distinct())
-        {
-            await NotifyAsync(id, appealId, kind, arguments, ct);
-        }
+        db.Notifications.Add(new Notification(Guid.CreateVersion7(), recipient.UserId, appealId, kind, language, subject, body,
+            string.IsNullOrEmpty(recipient.Email) ? null : recipient.Email, clock.GetUtcNow().UtcDateTime));
     }
 }
+
+/// <summary>Who a notification goes to: the account, its language and its e-mail address (if any).</summary>
+public sealed record Recipient(Guid UserId, string Language, string? Email);
 
 /// <summary>A way of delivering a notification outside the app (e-mail now; SMS and Telegram later).</summary>
 public interface INotificationChannel

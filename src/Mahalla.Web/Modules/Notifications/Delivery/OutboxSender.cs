@@ -12,6 +12,9 @@ namespace Mahalla.Web.Modules.Notifications.Delivery;
 public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> logger,
     Microsoft.Extensions.Options.IOptions<EmailOptions> options) : BackgroundService
 {
+    private const int BatchSize = 50;
+
+    /// <summary>Sends one batch; returns how many messages were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
@@ -20,7 +23,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Notifications
             .Where(n => n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
-            .OrderBy(n => n.CreatedAtUtc).Take(50).Select(n => n.Id).ToListAsync(ct);
+            .OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
         {
@@ -65,7 +68,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                // Keep draining while batches come back full, so a burst does not wait for the next tick.
+                while (await RunOnceAsync(stoppingToken) >= BatchSize)
+                {
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

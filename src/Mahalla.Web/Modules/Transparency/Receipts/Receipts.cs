@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Appeals.Contracts;
 using System.Text;
 using Mahalla.Tlog.Merkle;
 using Mahalla.Tlog.Notes;
@@ -73,7 +74,7 @@ internal sealed class Receipts(MahallaDb db, PublishedLog log)
         {
             id = await tracking.IdOfAsync(trackingNumber, code, ct);
         }
-        else if (ReceiptTokens.Read(protection, t, clock) is { } tokenId)
+        else if (TrackingTokens.Read(protection, TrackingTokens.Receipt, t, clock) is { } tokenId)
         {
             // The token names the request; the number in the path must be that request's.
             id = TrackingNumbers.Normalize(trackingNumber) is { } number && await receipts.AppealIdAsync(number, ct) == tokenId ? tokenId : null;
@@ -96,38 +97,4 @@ internal sealed class Receipts(MahallaDb db, PublishedLog log)
 
     private static string FileNameOf(string trackingNumber) =>
         new([.. trackingNumber.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(40)]);
-}
-
-/// <summary>
-/// Hour-long tokens for the tracking page's receipt link, so the access code never sits in a URL the
-/// browser keeps in its history. A token names one request; its expiry is sealed inside it and checked
-/// against the injected clock.
-/// </summary>
-internal static class ReceiptTokens
-{
-    private const string Purpose = "Mahalla.Transparency.Receipt";
-
-    public static string Issue(IDataProtectionProvider protection, Guid appealId, TimeProvider clock) =>
-        protection.CreateProtector(Purpose).Protect(
-            $"{appealId:N}|{clock.GetUtcNow().AddHours(1).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-
-    public static Guid? Read(IDataProtectionProvider protection, string? token, TimeProvider clock)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 1000)
-        {
-            return null;
-        }
-
-        try
-        {
-            var parts = protection.CreateProtector(Purpose).Unprotect(token).Split('|');
-            return parts.Length == 2 && Guid.TryParse(parts[0], out var id)
-                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
-                && clock.GetUtcNow().UtcTicks <= expires ? id : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
 }
