@@ -186,8 +186,11 @@ public abstract partial class AdministrationTests(MahallaApp app)
     [Fact]
     public async Task Every_admin_endpoint_refuses_citizens_staff_and_anonymous_callers()
     {
-        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/admin", StringComparison.Ordinal) == true)
+        var adminEndpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/admin", StringComparison.Ordinal) == true).ToList();
+        Assert.All(adminEndpoints, e => Assert.NotNull(e.Metadata.GetMetadata<IEndpointNameMetadata>()));
+        Assert.All(adminEndpoints, e => Assert.NotNull(e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>()));
+        var endpoints = adminEndpoints
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
             .ToList();
         Assert.True(endpoints.Count >= 40, $"only {endpoints.Count} admin endpoints found");

@@ -1,8 +1,6 @@
 using Mahalla.Web.Modules.Appeals;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Errors;
-using Mahalla.Web.Platform.Localization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mahalla.Web.Modules.Administration;
 
@@ -65,19 +63,6 @@ internal static class AdminInput
         var en = Text(names?.En, "names.en", maxLength, validation);
         return uzLatn is null || uzCyrl is null || ru is null || en is null ? null : new LocalizedName(uzLatn, uzCyrl, ru, en);
     }
-}
-
-/// <summary>Answers for the admin API: an unknown id in the path is a 404 ProblemDetails (application/problem+json).</summary>
-internal static class AdminResults
-{
-    public static Results<Ok<T>, ProblemHttpResult> OkOrNotFound<T>(T? value, Texts texts) where T : class =>
-        value is not null ? TypedResults.Ok(value) : NotFound(texts);
-
-    public static Results<NoContent, ProblemHttpResult> NoContentOrNotFound(bool found, Texts texts) =>
-        found ? TypedResults.NoContent() : NotFound(texts);
-
-    public static ProblemHttpResult NotFound(Texts texts) =>
-        TypedResults.Problem(Problems.Create(texts, StatusCodes.Status404NotFound, "admin.error.not_found"));
 }
 
 /// <summary>A new name in every language, for anything that is renamed.</summary>

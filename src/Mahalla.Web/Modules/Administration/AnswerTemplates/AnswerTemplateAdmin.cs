@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Catalogue.Data;
 using Mahalla.Web.Platform.Database;
@@ -22,19 +23,13 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<AnswerTemplateView>>> (string? language, AnswerTemplateAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(language, ct)))
             .WithName("AdminAnswerTemplates").WithSummary("Answer templates, optionally of one language (uz-Latn, uz-Cyrl, ru, en).");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, ProblemHttpResult>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (AnswerTemplateAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminAnswerTemplate").WithSummary("One answer template.");
-        group.MapPost("/", async Task<Created<AnswerTemplateView>> (AnswerTemplateRequest request, AnswerTemplateAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/answer-templates/{created.Id}", created);
-        }).WithName("AdminCreateAnswerTemplate").WithSummary("Create an answer template: language, title, body, optionally one organisation.");
-        group.MapPut("/{id:guid}", async Task<Results<Ok<AnswerTemplateView>, ProblemHttpResult>> (Guid id, AnswerTemplateRequest request, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.EditAsync(id, request, ct), texts))
+        group.MapCreate("/", (AnswerTemplateAdmin a, AnswerTemplateRequest r, CancellationToken ct) => a.CreateAsync(r, ct), t => $"/api/admin/answer-templates/{t.Id}")
+            .WithName("AdminCreateAnswerTemplate").WithSummary("Create an answer template: language, title, body, optionally one organisation.");
+        group.MapChange("/{id:guid}", (AnswerTemplateAdmin a, Caller _, Guid id, AnswerTemplateRequest r, CancellationToken ct) => a.EditAsync(id, r, ct))
             .WithName("AdminEditAnswerTemplate").WithSummary("Replace a template's language, title, body and organisation.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, AnswerTemplateAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
+        group.MapRemove((AnswerTemplateAdmin a, Guid id, CancellationToken ct) => a.DeleteAsync(id, ct))
             .WithName("AdminDeleteAnswerTemplate").WithSummary("Delete a template (answers already sent keep their text).");
     }
 

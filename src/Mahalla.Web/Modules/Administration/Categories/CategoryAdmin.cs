@@ -27,7 +27,7 @@ internal sealed class CategoryAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<CategoryView>>> (CategoryAdmin a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(ct)))
             .WithName("AdminCategories").WithSummary("Every category, active or not, in display order.");
         group.MapGet("/{code}", async Task<Results<Ok<CategoryView>, ProblemHttpResult>> (string code, CategoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(code, ct), texts))
+            AdminRoutes.OkOrNotFound(await a.GetAsync(code, ct), texts))
             .WithName("AdminCategory").WithSummary("One category.");
         group.MapPost("/", async Task<Created<CategoryView>> (NewCategoryRequest request, CategoryAdmin a, CancellationToken ct) =>
         {
@@ -35,16 +35,16 @@ internal sealed class CategoryAdmin(MahallaDb db, Texts texts)
             return TypedResults.Created($"/api/admin/categories/{created.Code}", created);
         }).WithName("AdminCreateCategory").WithSummary("Create a category: a permanent code (2–40 lowercase letters, digits, hyphens) and names in every language.");
         group.MapPut("/{code}/name", async Task<Results<Ok<CategoryView>, ProblemHttpResult>> (string code, RenameRequest request, CategoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.RenameAsync(code, request, ct), texts))
+            AdminRoutes.OkOrNotFound(await a.RenameAsync(code, request, ct), texts))
             .WithName("AdminRenameCategory").WithSummary("Rename a category in every language.");
         group.MapPut("/{code}/position", async Task<Results<Ok<CategoryView>, ProblemHttpResult>> (string code, PositionRequest request, CategoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.MoveAsync(code, request, ct), texts))
+            AdminRoutes.OkOrNotFound(await a.MoveAsync(code, request, ct), texts))
             .WithName("AdminReorderCategory").WithSummary("Set a category's place in lists (smaller sortOrder first).");
         group.MapPost("/{code}/deactivation", async Task<Results<Ok<CategoryView>, ProblemHttpResult>> (string code, CategoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.SetActiveAsync(code, false, ct), texts))
+            AdminRoutes.OkOrNotFound(await a.SetActiveAsync(code, false, ct), texts))
             .WithName("AdminDeactivateCategory").WithSummary("Deactivate a category: no new requests can be filed under it.");
         group.MapPost("/{code}/activation", async Task<Results<Ok<CategoryView>, ProblemHttpResult>> (string code, CategoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.SetActiveAsync(code, true, ct), texts))
+            AdminRoutes.OkOrNotFound(await a.SetActiveAsync(code, true, ct), texts))
             .WithName("AdminActivateCategory").WithSummary("Activate a category again.");
     }
 

@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Calendar.Data;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
@@ -32,19 +33,13 @@ internal sealed class DeadlinePolicyAdmin(MahallaDb db, Texts texts)
         var group = admin.MapGroup("/deadline-policies");
         group.MapGet("/", async Task<Ok<IReadOnlyList<DeadlinePolicyView>>> (DeadlinePolicyAdmin a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(ct)))
             .WithName("AdminDeadlinePolicies").WithSummary("Every deadline policy, the default first.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<DeadlinePolicyView>, ProblemHttpResult>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (DeadlinePolicyAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminDeadlinePolicy").WithSummary("One deadline policy.");
-        group.MapPost("/", async Task<Created<DeadlinePolicyView>> (NewDeadlinePolicyRequest request, DeadlinePolicyAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/deadline-policies/{created.Id}", created);
-        }).WithName("AdminCreateDeadlinePolicy").WithSummary("Create a policy for a request type and/or a category (one per combination).");
-        group.MapPut("/{id:guid}/terms", async Task<Results<Ok<DeadlinePolicyView>, ProblemHttpResult>> (Guid id, TermsInput request, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.ChangeAsync(id, request, ct), texts))
+        group.MapCreate("/", (DeadlinePolicyAdmin a, NewDeadlinePolicyRequest r, CancellationToken ct) => a.CreateAsync(r, ct), p => $"/api/admin/deadline-policies/{p.Id}")
+            .WithName("AdminCreateDeadlinePolicy").WithSummary("Create a policy for a request type and/or a category (one per combination).");
+        group.MapChange("/{id:guid}/terms", (DeadlinePolicyAdmin a, Caller _, Guid id, TermsInput r, CancellationToken ct) => a.ChangeAsync(id, r, ct))
             .WithName("AdminChangeDeadlineTerms").WithSummary("Change a policy's terms; requests filed from now on get them.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, DeadlinePolicyAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
+        group.MapRemove((DeadlinePolicyAdmin a, Guid id, CancellationToken ct) => a.DeleteAsync(id, ct))
             .WithName("AdminDeleteDeadlinePolicy").WithSummary("Delete a specific policy (the default stays).");
     }
 

@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Calendar;
 using Mahalla.Web.Modules.Calendar.Data;
 using Mahalla.Web.Platform.Database;
@@ -30,19 +31,13 @@ internal sealed class HolidayAdmin(MahallaDb db, Texts texts, TimeProvider clock
         group.MapGet("/", async Task<Ok<IReadOnlyList<HolidayView>>> (int? year, HolidayAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(year, ct)))
             .WithName("AdminHolidays").WithSummary("The public holidays of a year (this year in Tashkent when year is omitted).");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<HolidayView>, ProblemHttpResult>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (HolidayAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminHoliday").WithSummary("One holiday.");
-        group.MapPost("/", async Task<Created<HolidayView>> (NewHolidayRequest request, HolidayAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.AddAsync(request, ct);
-            return TypedResults.Created($"/api/admin/holidays/{created.Id}", created);
-        }).WithName("AdminAddHoliday").WithSummary("Add a public holiday (date, names in every language, whether it moves from year to year).");
-        group.MapPut("/{id:guid}/date", async Task<Results<Ok<HolidayView>, ProblemHttpResult>> (Guid id, MoveHolidayRequest request, HolidayAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.MoveAsync(id, request, ct), texts))
+        group.MapCreate("/", (HolidayAdmin a, NewHolidayRequest r, CancellationToken ct) => a.AddAsync(r, ct), h => $"/api/admin/holidays/{h.Id}")
+            .WithName("AdminAddHoliday").WithSummary("Add a public holiday (date, names in every language, whether it moves from year to year).");
+        group.MapChange("/{id:guid}/date", (HolidayAdmin a, Caller _, Guid id, MoveHolidayRequest r, CancellationToken ct) => a.MoveAsync(id, r, ct))
             .WithName("AdminMoveHoliday").WithSummary("Move a moving holiday (Ramazon or Qurbon hayiti) to the date the decree fixes, within its year.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, HolidayAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
+        group.MapRemove((HolidayAdmin a, Guid id, CancellationToken ct) => a.DeleteAsync(id, ct))
             .WithName("AdminDeleteHoliday").WithSummary("Delete a holiday entered by mistake.");
     }
 

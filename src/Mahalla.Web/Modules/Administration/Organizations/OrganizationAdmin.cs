@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
@@ -30,22 +31,15 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<OrganizationView>>> ([AsParameters] OrganizationQuery query, OrganizationAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ListAsync(query, ct)))
             .WithName("AdminOrganizations").WithSummary("Organisations, filtered by kind (mahalla, district_office, region_office, service_provider), territory or name.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (OrganizationAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminOrganization").WithSummary("One organisation.");
-        group.MapPost("/", async Task<Created<OrganizationView>> (NewOrganizationRequest request, OrganizationAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/organizations/{created.Id}", created);
-        }).WithName("AdminCreateOrganization").WithSummary("Create an organisation of a kind, with names in every language, on a territory.");
-        group.MapPut("/{id:guid}/name", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, RenameRequest request, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.RenameAsync(id, request, ct), texts))
+        group.MapCreate("/", (OrganizationAdmin a, NewOrganizationRequest r, CancellationToken ct) => a.CreateAsync(r, ct), o => $"/api/admin/organizations/{o.Id}")
+            .WithName("AdminCreateOrganization").WithSummary("Create an organisation of a kind, with names in every language, on a territory.");
+        group.MapChange("/{id:guid}/name", (OrganizationAdmin a, Caller _, Guid id, RenameRequest r, CancellationToken ct) => a.RenameAsync(id, r, ct))
             .WithName("AdminRenameOrganization").WithSummary("Rename an organisation in every language.");
-        group.MapPost("/{id:guid}/deactivation", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.SetActiveAsync(id, false, ct), texts))
+        group.MapAct("POST", "/{id:guid}/deactivation", (OrganizationAdmin a, Caller _, Guid id, CancellationToken ct) => a.SetActiveAsync(id, false, ct))
             .WithName("AdminDeactivateOrganization").WithSummary("Deactivate an organisation: routing skips it from now on. A mahalla's council stays active.");
-        group.MapPost("/{id:guid}/activation", async Task<Results<Ok<OrganizationView>, ProblemHttpResult>> (Guid id, OrganizationAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.SetActiveAsync(id, true, ct), texts))
+        group.MapAct("POST", "/{id:guid}/activation", (OrganizationAdmin a, Caller _, Guid id, CancellationToken ct) => a.SetActiveAsync(id, true, ct))
             .WithName("AdminActivateOrganization").WithSummary("Activate a deactivated organisation again.");
     }
 

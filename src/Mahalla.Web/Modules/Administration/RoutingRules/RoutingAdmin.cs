@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Organizations.Contracts;
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories;
@@ -37,19 +38,13 @@ internal sealed class RoutingAdmin(MahallaDb db, Router router, Texts texts)
         group.MapGet("/decision", async Task<Ok<RoutingDecision>> (Guid? mahallaId, string? categoryCode, RoutingAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.DecideAsync(mahallaId, categoryCode, ct)))
             .WithName("AdminRoutingDecision").WithSummary("Who gets a request of this category from this mahalla, decided by the live router, and which rule decided it.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<RoutingRuleView>, ProblemHttpResult>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (RoutingAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminRoutingRule").WithSummary("One routing rule.");
-        group.MapPost("/", async Task<Created<RoutingRuleView>> (NewRoutingRuleRequest request, RoutingAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/routing-rules/{created.Id}", created);
-        }).WithName("AdminCreateRoutingRule").WithSummary("Route a category on a territory (or everywhere, without territoryId) to an organisation. One rule per category and territory.");
-        group.MapPut("/{id:guid}/organization", async Task<Results<Ok<RoutingRuleView>, ProblemHttpResult>> (Guid id, PointToRequest request, RoutingAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.PointToAsync(id, request, ct), texts))
+        group.MapCreate("/", (RoutingAdmin a, NewRoutingRuleRequest r, CancellationToken ct) => a.CreateAsync(r, ct), v => $"/api/admin/routing-rules/{v.Id}")
+            .WithName("AdminCreateRoutingRule").WithSummary("Route a category on a territory (or everywhere, without territoryId) to an organisation. One rule per category and territory.");
+        group.MapChange("/{id:guid}/organization", (RoutingAdmin a, Caller _, Guid id, PointToRequest r, CancellationToken ct) => a.PointToAsync(id, r, ct))
             .WithName("AdminRepointRoutingRule").WithSummary("Send what a rule routes to another organisation.");
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, RoutingAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.NoContentOrNotFound(await a.DeleteAsync(id, ct), texts))
+        group.MapRemove((RoutingAdmin a, Guid id, CancellationToken ct) => a.DeleteAsync(id, ct))
             .WithName("AdminDeleteRoutingRule").WithSummary("Delete a rule; requests then follow the next less specific rule or the mahalla's council.");
     }
 

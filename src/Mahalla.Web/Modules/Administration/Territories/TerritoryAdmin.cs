@@ -1,3 +1,4 @@
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories;
 using Mahalla.Web.Modules.Territories.Data;
@@ -36,19 +37,13 @@ internal sealed class TerritoryAdmin(MahallaDb db, Texts texts)
         group.MapGet("/", async Task<Ok<IReadOnlyList<TerritoryView>>> (Guid? parentId, TerritoryAdmin a, CancellationToken ct) =>
             TypedResults.Ok(await a.ChildrenAsync(parentId, ct)))
             .WithName("AdminTerritories").WithSummary("Browse the tree: the regions, or the children of parentId, with SOATO codes and names in every language.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<TerritoryDetail>, ProblemHttpResult>> (Guid id, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (TerritoryAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminTerritory").WithSummary("One territory with its ancestors, its children and, for a mahalla, its council.");
-        group.MapPost("/mahallas", async Task<Created<NewMahalla>> (NewMahallaRequest request, TerritoryAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.AddMahallaAsync(request, ct);
-            return TypedResults.Created($"/api/admin/territories/{created.Territory.Id}", created);
-        }).WithName("AdminAddMahalla").WithSummary("Add a mahalla under a district or city, with its council organisation.");
-        group.MapPut("/{id:guid}/name", async Task<Results<Ok<TerritoryView>, ProblemHttpResult>> (Guid id, RenameRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.RenameAsync(id, request, ct), texts))
+        group.MapCreate("/mahallas", (TerritoryAdmin a, NewMahallaRequest r, CancellationToken ct) => a.AddMahallaAsync(r, ct), m => $"/api/admin/territories/{m.Territory.Id}")
+            .WithName("AdminAddMahalla").WithSummary("Add a mahalla under a district or city, with its council organisation.");
+        group.MapChange("/{id:guid}/name", (TerritoryAdmin a, Caller _, Guid id, RenameRequest r, CancellationToken ct) => a.RenameAsync(id, r, ct))
             .WithName("AdminRenameTerritory").WithSummary("Rename a territory in every language (a mahalla's council follows).");
-        group.MapPut("/{id:guid}/centre", async Task<Results<Ok<TerritoryView>, ProblemHttpResult>> (Guid id, CentreRequest request, TerritoryAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.PlaceAsync(id, request, ct), texts))
+        group.MapChange("/{id:guid}/centre", (TerritoryAdmin a, Caller _, Guid id, CentreRequest r, CancellationToken ct) => a.PlaceAsync(id, r, ct))
             .WithName("AdminPlaceTerritory").WithSummary("Set a territory's centre (latitude, longitude), used by the map.");
     }
 

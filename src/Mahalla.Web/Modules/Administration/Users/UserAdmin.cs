@@ -48,25 +48,18 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
         var group = admin.MapGroup("/users");
         group.MapGet("/", async Task<Ok<UserList>> ([AsParameters] UserQuery query, UserAdmin a, CancellationToken ct) => TypedResults.Ok(await a.ListAsync(query, ct)))
             .WithName("AdminUsers").WithSummary("Find accounts by user name, name, e-mail or phone, optionally of one role; 50 a page.");
-        group.MapGet("/{id:guid}", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, UserAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.GetAsync(id, ct), texts))
+        group.MapRead("/{id:guid}", (UserAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminUser").WithSummary("One account.");
-        group.MapPost("/", async Task<Created<UserView>> (NewUserRequest request, UserAdmin a, CancellationToken ct) =>
-        {
-            var created = await a.CreateAsync(request, ct);
-            return TypedResults.Created($"/api/admin/users/{created.Id}", created);
-        }).WithName("AdminCreateUser").WithSummary("Create a staff account: user name, name, e-mail or phone, role, organisation and territory, first password.");
-        group.MapPut("/{id:guid}/role", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, UserRoleRequest request, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.ChangeRoleAsync(Caller.From(http.User), id, request, ct), texts))
+        group.MapCreate("/", (UserAdmin a, NewUserRequest r, CancellationToken ct) => a.CreateAsync(r, ct), u => $"/api/admin/users/{u.Id}")
+            .WithName("AdminCreateUser").WithSummary("Create a staff account: user name, name, e-mail or phone, role, organisation and territory, first password.");
+        group.MapChange("/{id:guid}/role", (UserAdmin a, Caller caller, Guid id, UserRoleRequest r, CancellationToken ct) => a.ChangeRoleAsync(caller, id, r, ct))
             .WithName("AdminChangeUserRole").WithSummary("Give an account a role with its organisation and territory.");
-        group.MapPost("/{id:guid}/lockout", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.LockAsync(Caller.From(http.User), id, true, ct), texts))
+        group.MapAct("POST", "/{id:guid}/lockout", (UserAdmin a, Caller caller, Guid id, CancellationToken ct) => a.LockAsync(caller, id, true, ct))
             .WithName("AdminLockUser").WithSummary("Lock an account: it can no longer sign in.");
-        group.MapDelete("/{id:guid}/lockout", async Task<Results<Ok<UserView>, ProblemHttpResult>> (Guid id, HttpContext http, UserAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.OkOrNotFound(await a.LockAsync(Caller.From(http.User), id, false, ct), texts))
+        group.MapAct("DELETE", "/{id:guid}/lockout", (UserAdmin a, Caller caller, Guid id, CancellationToken ct) => a.LockAsync(caller, id, false, ct))
             .WithName("AdminUnlockUser").WithSummary("Unlock an account.");
         group.MapPut("/{id:guid}/password", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, PasswordRequest request, UserAdmin a, Texts texts, CancellationToken ct) =>
-            AdminResults.NoContentOrNotFound(await a.SetPasswordAsync(id, request, ct), texts))
+            await a.SetPasswordAsync(id, request, ct) ? TypedResults.NoContent() : AdminRoutes.NotFound(texts))
             .WithName("AdminSetUserPassword").WithSummary("Set a new password for an account.");
     }
 
