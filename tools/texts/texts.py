@@ -71,6 +71,7 @@ T = {
    "Опишите проблему своими словами. Обращение попадёт в ответственную организацию, и вы узнаете, в какую."),
  "file.type": ("Kind of appeal", "Murojaat turi", "Мурожаат тури", "Вид обращения"),
  "file.category": ("Topic", "Mavzu", "Мавзу", "Тема"),
+ "file.category_unknown": ("I don't know — let the mahalla decide", "Bilmayman — mahalla oʻzi aniqlasin", "Билмайман — маҳалла ўзи аниқласин", "Не знаю — пусть определит махалля"),
  "file.district": ("District or city", "Tuman yoki shahar", "Туман ёки шаҳар", "Район или город"),
  "file.choose_district": ("Show its mahallas", "Mahallalarini koʻrsatish", "Маҳаллаларини кўрсатиш", "Показать махалли"),
  "file.mahalla": ("Mahalla", "Mahalla", "Маҳалла", "Махалля"),
