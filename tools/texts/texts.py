@@ -211,6 +211,7 @@ T = {
  "error.invalid_input": ("Some of the information is missing or invalid.", "Baʼzi maʼlumotlar kiritilmagan yoki notoʻgʻri.", "Баъзи маълумотлар киритилмаган ёки нотўғри.", "Некоторые данные не указаны или указаны неверно."),
  "error.bad_request": ("The request could not be read.", "Soʻrovni oʻqib boʻlmadi.", "Сўровни ўқиб бўлмади.", "Не удалось прочитать запрос."),
  "error.not_found": ("There is no such appeal, or it is not yours to see.", "Bunday murojaat yoʻq yoki uni koʻrishga ruxsatingiz yoʻq.", "Бундай мурожаат йўқ ёки уни кўришга рухсатингиз йўқ.", "Такого обращения нет, или у вас нет к нему доступа."),
+ "error.page_not_found": ("There is no such page, or it is not yours to see.", "Bunday sahifa yoʻq yoki uni koʻrishga ruxsatingiz yoʻq.", "Бундай саҳифа йўқ ёки уни кўришга рухсатингиз йўқ.", "Такой страницы нет, или у вас нет к ней доступа."),
  "error.tracking_not_found": ("No appeal matches this number and code. Check both and try again.", "Bu raqam va kodga mos murojaat topilmadi. Ikkalasini tekshirib, qayta urinib koʻring.",
    "Бу рақам ва кодга мос мурожаат топилмади. Иккаласини текшириб, қайта уриниб кўринг.", "Обращение с таким номером и кодом не найдено. Проверьте их и попробуйте снова."),
  "error.unexpected": ("Something went wrong on our side. Nothing was saved; please try again.", "Bizning tomonda xatolik yuz berdi. Hech narsa saqlanmadi, qayta urinib koʻring.",
