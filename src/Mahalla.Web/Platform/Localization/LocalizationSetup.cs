@@ -39,8 +39,7 @@ public static class LocalizationSetup
             http.Response.Cookies.Append(CookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            var target = Web.LocalUrl.IsSafe(returnUrl) ? returnUrl! : "/";
             return TypedResults.LocalRedirect(target);
         }).WithName("SwitchLanguage").WithSummary("Switch the interface language and return to the page.").ExcludeFromDescription();
         return routes;
