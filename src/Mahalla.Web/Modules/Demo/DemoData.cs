@@ -1,6 +1,8 @@
 using Mahalla.Web.Modules.Accounts.Data;
 using Mahalla.Web.Modules.Catalogue.Data;
 using Mahalla.Web.Modules.Organizations.Data;
+using Mahalla.Web.Modules.Reports.Data;
+using Mahalla.Web.Modules.Reports.Geo;
 using Mahalla.Web.Modules.Territories;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
@@ -52,11 +54,22 @@ public sealed class DemoData(MahallaDb db, UserManager<User> users, IConfigurati
             var territory = new Territory(TerritorySeed.IdFor("mahalla:" + m.Key), District(m.Soato), TerritoryKind.Mahalla, null, m.Name);
             territory.PlaceAt(m.Lat, m.Lon);
             db.Territories.Add(territory);
+            if (m.Key != "qatortol")
+            {
+                // Demo boundaries: a hexagon of about 450 m around each centre. Qatortol has none, so that its
+                // reports show the nearest-centre fallback.
+                db.Add(new TerritoryBoundary(territory.Id, ReportSeed.Hexagon(m.Lat, m.Lon, 450), clock.GetUtcNow().UtcDateTime));
+            }
+
             created[m.Key] = territory;
             db.Organizations.Add(new Organization(OrgId(m.Key), OrganizationKind.Mahalla,
                 new($"{m.Name.UzLatn} mahalla fuqarolar yig'ini", $"{m.Name.UzCyrl} маҳалла фуқаролар йиғини",
                     $"Сход граждан махалли {m.Name.Ru}", $"{m.Name.En} Mahalla Citizens' Assembly"), territory.Id, territory.Path));
         }
+
+        // A demo district boundary for Yunusobod: a point inside it but outside both of its demo mahallas goes to the nearer of them.
+        db.Add(new TerritoryBoundary(District("1726266").Id,
+            GeoShape.FromRing((41.3150, 69.2550), (41.3150, 69.3100), (41.3600, 69.3100), (41.3600, 69.2550)), clock.GetUtcNow().UtcDateTime));
 
         foreach (var soato in mahallas.Select(m => m.Soato).Distinct())
         {

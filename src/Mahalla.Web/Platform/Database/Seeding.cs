@@ -23,6 +23,7 @@ public static class Seeding
         try
         {
             await SeedReferenceDataAsync(db, services.GetRequiredService<TimeProvider>());
+            await Modules.Reports.Data.ReportSeed.SeedCategoriesAsync(db, CancellationToken.None);
             if (app.Configuration.GetValue("Demo:Enabled", true))
             {
                 await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);

@@ -33,7 +33,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
         if (!string.IsNullOrEmpty(filter.Type))
         {
-            var type = AppealWords.ParseType(filter.Type) ?? throw new InvalidInputException(Validation.Of("type", "validation.type"));
+            var type = AppealWords.ParseAnyType(filter.Type) ?? throw new InvalidInputException(Validation.Of("type", "validation.type"));
             query = query.Where(a => a.Type == type);
         }
 

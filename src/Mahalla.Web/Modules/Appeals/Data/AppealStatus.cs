@@ -5,6 +5,8 @@ public enum AppealType
     Application = 1,
     Proposal = 2,
     Complaint = 3,
+    /// <summary>A local problem reported at a place (a pothole, a dark street light…): filed through the reports module, never through the appeal form.</summary>
+    Report = 4,
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public static class AppealWords
         AppealType.Application => "application",
         AppealType.Proposal => "proposal",
         AppealType.Complaint => "complaint",
+        AppealType.Report => "report",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -51,6 +54,10 @@ public static class AppealWords
         "complaint" => AppealType.Complaint,
         _ => null,
     };
+
+    /// <summary>Any request type, reports included (filters and lists; the appeal form takes <see cref="ParseType"/>).</summary>
+    public static AppealType? ParseAnyType(string? code) =>
+        code?.Trim().ToLowerInvariant() == "report" ? AppealType.Report : ParseType(code);
 
     public static AppealStatus? ParseStatus(string? code) =>
         Enum.GetValues<AppealStatus>().Cast<AppealStatus?>().FirstOrDefault(s => s!.Value.Code() == code);

@@ -1,0 +1,162 @@
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Notifications.Contracts;
+using Mahalla.Web.Modules.Reports.Data;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Mahalla.Web.Modules.Reports.FixedCheck;
+
+/// <summary>
+/// The reports' follow-up, run on every node: asks each reporter "was it fixed?" some days after the report was
+/// marked fixed, tells followers about every update and area-alert subscribers about every new report. Each
+/// report row is a concurrency token, so when two nodes pick the same report only one of them tells anyone.
+/// </summary>
+public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog catalog, TimeProvider clock, ILogger<ReportWatch> logger)
+{
+    private const int Batch = 100;
+
+    public async Task<(int Asked, int Notified)> RunOnceAsync(CancellationToken ct)
+    {
+        var asked = await AskWhetherFixedAsync(ct);
+        var notified = await TellFollowersAsync(ct);
+        return (asked, notified);
+    }
+
+    private async Task<int> AskWhetherFixedAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await (from r in db.Set<Report>().AsNoTracking()
+                         join a in db.Appeals.AsNoTracking() on r.Id equals a.Id
+                         where r.Status == AppealStatus.Answered && r.FixedQuestionDueUtc <= now && r.FixedQuestionAskedAtUtc == null
+                         orderby r.FixedQuestionDueUtc
+                         select new { r.Id, a.TrackingNumber, a.ApplicantUserId, r.Title }).Take(Batch).ToListAsync(ct);
+        var count = 0;
+        foreach (var item in due)
+        {
+            db.ChangeTracker.Clear();
+            var report = await db.Set<Report>().FirstAsync(r => r.Id == item.Id, ct);
+            report.MarkFixedQuestionAsked(now);
+            if (item.ApplicantUserId is { } reporter)
+            {
+                foreach (var recipient in (await notifier.RecipientsAsync([reporter], ct)).Values)
+                {
+                    notifier.Notify(recipient, item.Id, "report_fixed_question", _ => [item.TrackingNumber, item.Title]);
+                }
+            }
+
+            count += await SaveOnceAsync(ct);
+        }
+
+        return count;
+    }
+
+    private async Task<int> TellFollowersAsync(CancellationToken ct)
+    {
+        var pending = await (from r in db.Set<Report>().AsNoTracking()
+                             join a in db.Appeals.AsNoTracking() on r.Id equals a.Id
+                             where r.AppealVersion > r.NotifiedVersion
+                             orderby r.UpdatedAtUtc
+                             select new { r.Id, r.Title, r.TerritoryPath, r.NotifiedVersion, r.AppealVersion, a.TrackingNumber, a.ApplicantUserId })
+            .Take(Batch).ToListAsync(ct);
+        var count = 0;
+        foreach (var item in pending)
+        {
+            db.ChangeTracker.Clear();
+            var events = await db.AppealEvents.AsNoTracking()
+                .Where(e => e.AppealId == item.Id && e.Sequence > item.NotifiedVersion && e.Sequence <= item.AppealVersion)
+                .OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Kind, e.ToStatus, e.ActorUserId }).ToListAsync(ct);
+            var followers = await db.Set<ReportFollower>().AsNoTracking().Where(f => f.ReportId == item.Id).Select(f => f.UserId).ToListAsync(ct);
+            var subscribers = new List<Guid>();
+            if (events.Any(e => e.Kind == EventKind.Filed))
+            {
+                var ancestors = Ancestors(item.TerritoryPath);
+                subscribers = await db.Set<AreaAlert>().AsNoTracking().Where(a => ancestors.Contains(a.TerritoryPath))
+                    .Select(a => a.UserId).Distinct().ToListAsync(ct);
+            }
+
+            // The reporter hears from the request engine itself; whoever acted needs no message about their own act.
+            var actors = events.Select(e => e.ActorUserId).OfType<Guid>().ToHashSet();
+            var everyone = followers.Concat(subscribers).Where(u => u != item.ApplicantUserId && !actors.Contains(u)).Distinct().ToList();
+            var recipients = await notifier.RecipientsAsync(everyone, ct);
+            var subscriberSet = subscribers.ToHashSet();
+            var last = events.LastOrDefault();
+            foreach (var recipient in recipients.Values)
+            {
+                if (subscriberSet.Contains(recipient.UserId) && events.Any(e => e.Kind == EventKind.Filed) && !followers.Contains(recipient.UserId))
+                {
+                    notifier.Notify(recipient, item.Id, "report_new_in_area", _ => [item.TrackingNumber, item.Title]);
+                }
+                else if (last is not null)
+                {
+                    notifier.Notify(recipient, item.Id, "report_update",
+                        language => [item.TrackingNumber, item.Title, catalog.Get(language, $"status.{last.ToStatus.Code()}")]);
+                }
+            }
+
+            var report = await db.Set<Report>().FirstAsync(r => r.Id == item.Id, ct);
+            if (report.AppealVersion > report.NotifiedVersion)
+            {
+                report.MarkNotified(Math.Min(item.AppealVersion, report.AppealVersion));
+                count += await SaveOnceAsync(ct);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary><c>/a/b/c/</c> → <c>/a/</c>, <c>/a/b/</c>, <c>/a/b/c/</c>.</summary>
+    public static List<string> Ancestors(string path)
+    {
+        var result = new List<string>();
+        for (var i = path.IndexOf('/', 1); i > 0; i = path.IndexOf('/', i + 1))
+        {
+            result.Add(path[..(i + 1)]);
+        }
+
+        return result;
+    }
+
+    private async Task<int> SaveOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another node told them first.
+            logger.LogDebug("A report's follow-up was done by another node");
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+}
+
+/// <summary>Runs <see cref="ReportWatch"/> every <see cref="ReportsOptions.WatchInterval"/> when enabled.</summary>
+public sealed class ReportWatcher(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, ILogger<ReportWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WatcherEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.WatchInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReportWatch>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The reports' follow-up failed; it runs again at the next tick");
+            }
+        }
+    }
+}
