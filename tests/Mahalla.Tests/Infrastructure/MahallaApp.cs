@@ -52,6 +52,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
         builder.UseSetting("Transparency:SequencerEnabled", "false");
+        builder.UseSetting("Reports:WatcherEnabled", "false");
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -87,6 +88,19 @@ public class MahallaApp : WebApplicationFactory<Program>
     }
 
     public Task<HttpClient> CitizenAsync() => SignedInAsync("demo-citizen");
+
+    /// <summary>A new citizen account (a random +998 phone number), signed in.</summary>
+    public async Task<HttpClient> NewCitizenAsync(string? displayName = null)
+    {
+        var phone = $"+99893{Random.Shared.Next(1000000, 9999999)}";
+        var registered = await CreateClient().PostAsJsonAsync("/api/auth/register", new { login = phone, password = Password, displayName });
+        if (registered.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Registration failed: {(int)registered.StatusCode}");
+        }
+
+        return await SignedInAsync(phone);
+    }
 
     public async Task<Guid> MahallaIdAsync(string key = "bodomzor") => await Task.FromResult(Web.Modules.Territories.TerritorySeed.IdFor("mahalla:" + key));
 

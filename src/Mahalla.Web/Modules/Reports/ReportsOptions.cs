@@ -36,6 +36,10 @@ public sealed class ReportsOptions
     /// <summary>How often the watcher asks "was it fixed?" and tells followers about updates.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The map shows single reports up to this many in a viewport, grid clusters beyond.</summary>
+    [Range(1, 5_000)]
+    public int MapMaxPoints { get; set; } = 300;
+
     /// <summary>Whether this node runs the watcher in the background (tests drive it by hand).</summary>
     public bool WatcherEnabled { get; set; } = true;
 }

@@ -17,13 +17,11 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
         if (exception is InvalidInputException invalid)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                Exception = exception,
-                ProblemDetails = Problems.Create(texts, StatusCodes.Status400BadRequest, "error.invalid_input",
-                    invalid.Validation.Errors.ToDictionary(e => e.Key, e => e.Value.Select(k => texts[k]).ToArray())),
-            });
+            var problem = Problems.Create(texts, StatusCodes.Status400BadRequest, "error.invalid_input",
+                invalid.Validation.Errors.ToDictionary(e => e.Key, e => e.Value.Select(k => texts[k]).ToArray()));
+            // The same errors as stable codes, for programs (the texts above are for people and follow their language).
+            problem.Extensions["errorCodes"] = invalid.Validation.Errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
         }
 
         var (status, code) = exception switch

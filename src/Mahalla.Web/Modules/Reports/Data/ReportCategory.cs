@@ -64,6 +64,10 @@ public sealed class ReportCategory
 
     public IReadOnlyList<ReportQuestion> Questions => JsonSerializer.Deserialize<List<ReportQuestion>>(QuestionsJson, Json) ?? [];
 
+    /// <summary>A question code is 1–40 lowercase letters, digits, underscores and hyphens (it becomes an Open311 attribute code).</summary>
+    public static bool IsValidQuestionCode(string? code) =>
+        code is { Length: >= 1 and <= 40 } && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-');
+
     public void Update(bool isReportable, int nearbyRadiusMeters, bool realtime, IReadOnlyList<ReportQuestion> questions)
     {
         if (nearbyRadiusMeters is < MinRadiusMeters or > MaxRadiusMeters)
@@ -78,7 +82,7 @@ public sealed class ReportCategory
 
         foreach (var q in questions)
         {
-            if (!Catalogue.Data.Category.IsValidCode(q.Code) || !QuestionTypes.All.Contains(q.Type)
+            if (!IsValidQuestionCode(q.Code) || !QuestionTypes.All.Contains(q.Type)
                 || QuestionTypes.IsList(q.Type) != (q.Values.Count > 0))
             {
                 throw new ArgumentException($"Question '{q.Code}': a code, a known type, and values exactly when it is a list.", nameof(questions));

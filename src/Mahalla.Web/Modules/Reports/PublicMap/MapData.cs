@@ -25,12 +25,11 @@ public sealed record ReportList(IReadOnlyList<ReportListItem> Items, int Page, b
 
 /// <summary>
 /// The public map's data endpoint and the public list. A viewport is a box <c>minLon,minLat,maxLon,maxLat</c>;
-/// the (latitude, longitude) index finds its reports, and when more than <see cref="MaxPoints"/> fall inside,
+/// the (latitude, longitude) index finds its reports, and when more than <see cref="ReportsOptions.MapMaxPoints"/> fall inside,
 /// the database counts them on a grid whose cell follows the zoom, so the answer stays small at any scale.
 /// </summary>
-public sealed class MapQueries(MahallaDb db)
+public sealed class MapQueries(MahallaDb db, Microsoft.Extensions.Options.IOptions<ReportsOptions> options)
 {
-    public const int MaxPoints = 300;
     public const int PageSize = 50;
 
     public async Task<MapData> MapAsync(ReportFilter filter, CancellationToken ct)
@@ -38,10 +37,11 @@ public sealed class MapQueries(MahallaDb db)
         var box = ParseBox(filter.Bbox) ?? throw new InvalidInputException(Validation.Of("bbox", "reports.validation.bbox"));
         var query = (await FilteredAsync(filter, ct)).Where(r => r.Latitude != null && r.Latitude >= box.MinLat && r.Latitude <= box.MaxLat
             && r.Longitude >= box.MinLon && r.Longitude <= box.MaxLon);
-        var points = await query.OrderByDescending(r => r.FiledAtUtc).Take(MaxPoints + 1)
+        var maxPoints = options.Value.MapMaxPoints;
+        var points = await query.OrderByDescending(r => r.FiledAtUtc).Take(maxPoints + 1)
             .Select(r => new MapPoint(r.Id, r.Latitude!.Value, r.Longitude!.Value, r.Title, r.CategoryCode, StatusCode(r.Status), r.SupporterCount))
             .ToListAsync(ct);
-        if (points.Count <= MaxPoints)
+        if (points.Count <= maxPoints)
         {
             return new MapData(points, [], points.Count);
         }

@@ -1,0 +1,382 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Mahalla.Tests.Appeals;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Notifications.Data;
+using Mahalla.Web.Modules.Reports.Data;
+using Mahalla.Web.Modules.Reports.FixedCheck;
+using Mahalla.Web.Modules.Territories;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mahalla.Tests.Reports;
+
+/// <summary>Local problem reports through HTTP: placing, routing, questions, nearby and support, follow-up. Both providers.</summary>
+public abstract class ReportsTests(MahallaApp app)
+{
+    protected MahallaApp App { get; } = app;
+
+    private static Guid Mahalla(string key) => TerritorySeed.IdFor("mahalla:" + key);
+
+    [Fact]
+    public async Task A_point_inside_a_mahalla_boundary_decides_the_territory_and_the_category_decides_the_organisation()
+    {
+        var citizen = await App.CitizenAsync();
+
+        var filed = await citizen.ReportAtAsync(ReportApi.BodomzorLat + 0.001, ReportApi.BodomzorLon - 0.001);
+
+        Assert.StartsWith("R-2026-", filed.Str("trackingNumber"));
+        Assert.Equal(Mahalla("bodomzor").ToString(), filed.Str("territoryId"));
+        Assert.Equal("boundary", filed.Str("placedBy"));
+        Assert.Equal(MahallaApp.OrganizationId("obodon").ToString(), filed.Str("responsibleOrganizationId"));
+        Assert.Equal("submitted", filed.Str("status"));
+        // It is a request of the engine: the operator's inbox lists it, and it tracks like an appeal.
+        var operatorInbox = await (await App.SignedInAsync("demo-operator")).GetAsync("/api/inbox?type=report");
+        Assert.Equal(HttpStatusCode.OK, operatorInbox.StatusCode);
+        var tracked = await App.CreateClient().TrackAsync(filed);
+        Assert.Equal("submitted", tracked.Str("status"));
+    }
+
+    [Fact]
+    public async Task A_point_in_the_district_but_outside_every_mahalla_goes_to_the_districts_nearest_mahalla_centre()
+    {
+        var citizen = await App.CitizenAsync();
+
+        // Inside the demo Yunusobod boundary, well outside both demo mahalla hexagons; Minor's centre is nearer than Bodomzor's.
+        var filed = await citizen.ReportAtAsync(41.3190, 69.2950, "roads", "Yo'lda katta chuqur bor.");
+
+        Assert.Equal(Mahalla("minor").ToString(), filed.Str("territoryId"));
+        Assert.Equal("district_nearest_centre", filed.Str("placedBy"));
+        Assert.Equal(MahallaApp.OrganizationId("roads").ToString(), filed.Str("responsibleOrganizationId"));
+    }
+
+    [Fact]
+    public async Task A_point_no_boundary_covers_goes_to_the_nearest_centre_and_a_point_far_away_is_refused()
+    {
+        var citizen = await App.CitizenAsync();
+
+        var filed = await citizen.ReportAtAsync(41.2860, 69.2085, "waste", "Chiqindi qutisi to'lib ketgan.");
+        var count = await CountReportsAsync();
+        var far = await citizen.PostReportAsync(new { categoryCode = "waste", description = "Samarqandda chiqindi.", latitude = 39.6542, longitude = 66.9597 });
+
+        Assert.Equal(Mahalla("qatortol").ToString(), filed.Str("territoryId"));
+        Assert.Equal("nearest_centre", filed.Str("placedBy"));
+        Assert.Equal(HttpStatusCode.BadRequest, far.StatusCode);
+        Assert.Contains("reports.validation.outside_area", await far.Content.ReadAsStringAsync());
+        Assert.Equal(count, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_map_the_mahalla_and_an_address_are_enough_and_a_missing_address_is_refused_with_nothing_saved()
+    {
+        var citizen = await App.CitizenAsync();
+        var before = await CountReportsAsync();
+
+        var noAddress = await citizen.PostReportAsync(new { categoryCode = "greenery", description = "Daraxt yiqilgan.", territoryId = Mahalla("chorsu"), answers = new { danger = new[] { "no" } } });
+        var ok = await citizen.PostReportAsync(new
+        {
+            categoryCode = "greenery", description = "Daraxt yiqilgan, yo'lni to'sib qo'ygan.", territoryId = Mahalla("chorsu"),
+            address = "Chorsu bozori yonida, 3-uy ro'parasi", answers = new { danger = new[] { "yes" } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, noAddress.StatusCode);
+        Assert.Contains("reports.validation.address_required", await noAddress.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        var filed = await ok.ObjectAsync();
+        Assert.Equal(Mahalla("chorsu").ToString(), filed.Str("territoryId"));
+        var shown = await App.CreateClient().PublicReportAsync(filed);
+        Assert.Equal("Chorsu bozori yonida, 3-uy ro'parasi", shown.Str("address"));
+        Assert.Null(shown["latitude"]);
+        Assert.Equal(before + 1, await CountReportsAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"categoryCode\":\"roads\",\"description\":\"Chuqur.\",\"latitude\":41.339,\"longitude\":69.284}", "answers.danger", "reports.validation.answer_required")]
+    [InlineData("{\"categoryCode\":\"roads\",\"description\":\"Chuqur.\",\"latitude\":41.339,\"longitude\":69.284,\"answers\":{\"danger\":[\"maybe\"]}}", "answers.danger", "reports.validation.answer_invalid")]
+    [InlineData("{\"categoryCode\":\"roads\",\"description\":\"Chuqur.\",\"latitude\":41.339,\"longitude\":69.284,\"answers\":{\"danger\":[\"no\"],\"colour\":[\"red\"]}}", "answers.colour", "reports.validation.unknown_question")]
+    [InlineData("{\"categoryCode\":\"social-assistance\",\"description\":\"Yordam.\",\"latitude\":41.339,\"longitude\":69.284}", "categoryCode", "reports.validation.category")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":41.339}", "latitude", "reports.validation.location")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":91,\"longitude\":69.284}", "latitude", "reports.validation.location")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":41.339,\"longitude\":69.284,\"locationSource\":\"address\"}", "locationSource", "reports.validation.location_source")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"\",\"latitude\":41.339,\"longitude\":69.284}", "description", "validation.required")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi\\u0000.\",\"latitude\":41.339,\"longitude\":69.284}", "description", "validation.invalid_characters")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"title\":\"\\ud800\",\"latitude\":41.339,\"longitude\":69.284}", "body", "validation.body")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":\"north\",\"longitude\":69.284}", "body", "validation.body")]
+    public async Task Bad_reports_get_a_clear_400_naming_the_field_and_nothing_is_saved(string json, string field, string code)
+    {
+        var citizen = await App.CitizenAsync();
+        var before = await CountReportsAsync();
+
+        var response = await citizen.PostAsync("/api/reports", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.NotEmpty(problem["errors"]![field]!.AsArray());
+        Assert.Contains(code, problem["errorCodes"]![field]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(before, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task An_overlong_description_and_a_non_citizen_are_refused()
+    {
+        var citizen = await App.CitizenAsync();
+        var tooLong = await citizen.PostReportAsync(new { categoryCode = "waste", description = new string('x', 10_001), latitude = 41.339, longitude = 69.284 });
+        var anonymous = await App.CreateClient().PostReportAsync(new { categoryCode = "waste", description = "x", latitude = 41.339, longitude = 69.284 });
+        var staff = await (await App.SignedInAsync("demo-operator")).PostReportAsync(new { categoryCode = "waste", description = "x", latitude = 41.339, longitude = 69.284 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, staff.StatusCode);
+    }
+
+    [Fact]
+    public async Task Nearby_open_reports_of_the_same_category_are_offered_and_me_too_adds_support_once()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var neighbour = await App.NewCitizenAsync();
+        var (lat, lon) = (41.3262, 69.2362 + 0.0012);
+        var first = await reporter.ReportAtAsync(lat, lon, "street-lighting", "Chiroq yonmayapti.");
+
+        var near = await (await neighbour.GetAsync(FormattableString.Invariant($"/api/reports/nearby?categoryCode=street-lighting&latitude={lat + 0.0001}&longitude={lon}"))).ArrayAsync();
+        var otherCategory = await (await neighbour.GetAsync(FormattableString.Invariant($"/api/reports/nearby?categoryCode=waste&latitude={lat}&longitude={lon}"))).ArrayAsync();
+        var beyondRadius = await (await neighbour.GetAsync(FormattableString.Invariant($"/api/reports/nearby?categoryCode=street-lighting&latitude={lat + 0.001}&longitude={lon}"))).ArrayAsync();
+
+        var hit = Assert.Single(near, r => r!.Str("id") == first.Str("id"));
+        Assert.InRange(hit!["distanceMeters"]!.GetValue<double>(), 5, 20);
+        Assert.DoesNotContain(otherCategory, r => r!.Str("id") == first.Str("id"));
+        Assert.DoesNotContain(beyondRadius, r => r!.Str("id") == first.Str("id"));
+
+        var support = await neighbour.PostAsync($"/api/reports/{first.Str("id")}/support", null);
+        var again = await neighbour.PostAsync($"/api/reports/{first.Str("id")}/support", null);
+        var own = await reporter.PostAsync($"/api/reports/{first.Str("id")}/support", null);
+
+        Assert.Equal(HttpStatusCode.OK, support.StatusCode);
+        Assert.Equal(1, (await support.ObjectAsync())["supporters"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal(1, (await App.CreateClient().PublicReportAsync(first))["supporters"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Was_it_fixed_is_asked_days_after_the_fix_and_no_reopens_the_report_one_level_up()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var reporterName = await UserNameOfAsync(reporter);
+        var filed = await reporter.ReportAtAsync(41.2975, 69.2700 + 0.001, "water-supply", "Quvur yorilib, suv ko'chaga oqyapti.");
+        var water = await App.SignedInAsync("demo-operator");
+        await water.ActOkAsync(filed, "answer", new { text = "Quvur almashtirildi." });
+        Assert.Equal("answered", (await App.CreateClient().PublicReportAsync(filed)).Str("status"));
+
+        await WatchAsync();
+        Assert.Equal(0, await NotificationsAsync(filed, "report_fixed_question"));
+        App.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        var (asked, _) = await WatchAsync();
+        await WatchAsync();
+
+        Assert.True(asked >= 1);
+        Assert.Equal(1, await NotificationsAsync(filed, "report_fixed_question"));
+        reporter = await App.SignedInAsync(reporterName); // the old token expired while the days passed
+        await reporter.ActOkAsync(filed, "dispute", new { reason = "Suv hali ham oqyapti." });
+        var shown = await App.CreateClient().PublicReportAsync(filed);
+        Assert.Equal("reopened", shown.Str("status"));
+        Assert.Contains(shown["updates"]!.AsArray(), u => u!.Str("kind") == "disputed");
+        Assert.Equal(1, (await (await App.SignedInAsync("demo-operator")).GetAppealAsync(filed))["escalationLevel"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Followers_hear_of_updates_and_area_alerts_announce_new_reports_once()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var neighbour = await App.NewCitizenAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await neighbour.PutAsync($"/api/alerts/{Mahalla("oybek")}", null)).StatusCode);
+        await WatchAsync();
+
+        var filed = await reporter.ReportAtAsync(41.2975 - 0.001, 69.2700, "waste", "Chiqindi olib ketilmagan.");
+        await WatchAsync();
+        await WatchAsync();
+
+        Assert.Equal(1, await NotificationsAsync(filed, "report_new_in_area"));
+        Assert.Equal(HttpStatusCode.NoContent, (await neighbour.PutAsync($"/api/reports/{filed.Str("id")}/follow", null)).StatusCode);
+        await (await App.SignedInAsync("demo-region")).ActOkAsync(filed, "answer", new { text = "Chiqindi olib ketildi." });
+        await WatchAsync();
+        Assert.Equal(1, await NotificationsAsync(filed, "report_update"));
+        Assert.Equal(0, await NotificationsAsync(filed, "report_update", await UserIdOfAsync(reporter)));
+    }
+
+    [Fact]
+    public async Task The_public_never_sees_contact_data_and_sees_the_name_only_when_the_reporter_chose_so()
+    {
+        var reporter = await App.NewCitizenAsync("Gulnora Aliyeva");
+        var hidden = await reporter.ReportAtAsync(41.3390, 69.2840, "waste", "Chiqindi.");
+        var named = await reporter.ReportAtAsync(41.3391, 69.2841, "waste", "Chiqindi yana.", showName: true);
+        var userName = await UserNameOfAsync(reporter);
+
+        var hiddenJson = (await App.CreateClient().PublicReportAsync(hidden)).ToJsonString();
+        var namedJson = await App.CreateClient().PublicReportAsync(named);
+
+        Assert.DoesNotContain("Gulnora", hiddenJson);
+        Assert.DoesNotContain(userName, hiddenJson);
+        Assert.Equal("Gulnora Aliyeva", namedJson.Str("reporterName"));
+        Assert.DoesNotContain(userName, namedJson.ToJsonString());
+        Assert.DoesNotContain("accessCode", hiddenJson);
+    }
+
+    [Fact]
+    public async Task The_map_shows_points_in_the_viewport_clusters_when_there_are_many_and_filters_by_status()
+    {
+        var citizen = await App.NewCitizenAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await citizen.ReportAtAsync(41.3262 + i * 0.0003, 69.2362, "greenery", $"Daraxt {i}.");
+        }
+
+        const string box = "69.2300,41.3200,69.2420,41.3320";
+        var map = await (await App.CreateClient().GetAsync($"/api/reports/map?bbox={box}&category=greenery")).ObjectAsync();
+        var fixedOnly = await (await App.CreateClient().GetAsync($"/api/reports/map?bbox={box}&category=greenery&status=fixed")).ObjectAsync();
+        var empty = await (await App.CreateClient().GetAsync("/api/reports/map?bbox=60.0,30.0,60.1,30.1")).ObjectAsync();
+        var bad = await App.CreateClient().GetAsync("/api/reports/map?bbox=69.3,41.3,69.2,41.2");
+        using var few = App.WithWebHostBuilder(b => b.UseSetting("Reports:MapMaxPoints", "2"));
+        var clustered = await (await few.CreateClient().GetAsync($"/api/reports/map?bbox={box}&category=greenery")).ObjectAsync();
+
+        Assert.True(map["reports"]!.AsArray().Count >= 4);
+        Assert.Empty(map["clusters"]!.AsArray());
+        Assert.Empty(fixedOnly["reports"]!.AsArray());
+        Assert.Equal(0, empty["total"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Empty(clustered["reports"]!.AsArray());
+        Assert.Equal(map["total"]!.GetValue<int>(), clustered["clusters"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Administrators_import_boundaries_that_then_decide_the_territory_and_bad_geojson_changes_nothing()
+    {
+        var admin = await App.SignedInAsync("demo-admin");
+        var citizen = await App.CitizenAsync();
+        var ring = new[] { new[] { 69.2050, 41.2830 }, new[] { 69.2110, 41.2830 }, new[] { 69.2110, 41.2880 }, new[] { 69.2050, 41.2880 }, new[] { 69.2050, 41.2830 } };
+        var unclosed = ring.Take(4).ToArray();
+
+        var refused = await admin.PutAsJsonAsync($"/api/admin/boundaries/{Mahalla("qatortol")}", new { type = "Polygon", coordinates = new[] { unclosed } });
+        var notAdmin = await citizen.PutAsJsonAsync($"/api/admin/boundaries/{Mahalla("qatortol")}", new { type = "Polygon", coordinates = new[] { ring } });
+        var before = await citizen.ReportAtAsync(41.2855, 69.2080, "waste", "Chiqindi.");
+        var collection = new
+        {
+            type = "FeatureCollection",
+            features = new object[]
+            {
+                new { type = "Feature", properties = new { territoryId = Mahalla("qatortol") }, geometry = new { type = "Polygon", coordinates = new[] { ring } } },
+            },
+        };
+        var imported = await admin.PostAsJsonAsync("/api/admin/boundaries", collection);
+        var after = await citizen.ReportAtAsync(41.2855, 69.2080, "waste", "Chiqindi yana.");
+        var geojson = await App.CreateClient().GetAsync($"/api/territories/{Mahalla("qatortol")}/boundary");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
+        Assert.Equal("nearest_centre", before.Str("placedBy"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal("boundary", after.Str("placedBy"));
+        Assert.Equal(Mahalla("qatortol").ToString(), after.Str("territoryId"));
+        Assert.Equal(HttpStatusCode.OK, geojson.StatusCode);
+        Assert.Contains("MultiPolygon", await geojson.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/boundaries/{Mahalla("qatortol")}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Photos_lose_their_location_and_camera_data_before_they_are_stored_or_shown()
+    {
+        var citizen = await App.CitizenAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("waste"), "categoryCode" },
+            { new StringContent("Chiqindi uyumi, suratlari ilova qilindi."), "description" },
+            { new StringContent("41.3262"), "latitude" },
+            { new StringContent("69.2362"), "longitude" },
+        };
+        foreach (var name in new[] { "gps.jpg", "gps.png", "gps.webp" })
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Reports", "Fixtures", name));
+            Assert.NotEmpty(PhotoMetadata.Gps(bytes)); // the fixture really carries a position
+            form.Add(new ByteArrayContent(bytes), "photos", name);
+        }
+
+        var response = await citizen.PostAsync("/api/reports", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var shown = await App.CreateClient().PublicReportAsync(await response.ObjectAsync());
+        var urls = shown["photoUrls"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
+
+        Assert.Equal(3, urls.Count);
+        foreach (var url in urls)
+        {
+            var photo = await App.CreateClient().GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+            Assert.Equal("nosniff", photo.Headers.GetValues("X-Content-Type-Options").Single());
+            var bytes = await photo.Content.ReadAsByteArrayAsync();
+            Assert.Empty(PhotoMetadata.Gps(bytes));
+            Assert.Empty(PhotoMetadata.Camera(bytes));
+            Assert.DoesNotContain("secret comment", System.Text.Encoding.Latin1.GetString(bytes));
+            Assert.DoesNotContain("xmpmeta", System.Text.Encoding.Latin1.GetString(bytes));
+        }
+    }
+
+    [Fact]
+    public async Task A_file_that_only_looks_like_a_photo_is_refused_and_nothing_is_saved()
+    {
+        var citizen = await App.CitizenAsync();
+        var before = await CountReportsAsync();
+        byte[] fake = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "<script>alert(1)</script>"u8];
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("waste"), "categoryCode" },
+            { new StringContent("Chiqindi."), "description" },
+            { new StringContent("41.3262"), "latitude" },
+            { new StringContent("69.2362"), "longitude" },
+            { new ByteArrayContent(fake), "photos", "photo.jpg" },
+        };
+
+        var response = await citizen.PostAsync("/api/reports", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("reports.validation.photo_type", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task The_report_follows_its_request_when_staff_forward_it()
+    {
+        var citizen = await App.CitizenAsync();
+        var filed = await citizen.ReportAtAsync(41.3265, 69.2790, "electricity", "Simlar uchqunlayapti.");
+        var region = await App.SignedInAsync("demo-region");
+
+        await region.ActOkAsync(filed, "forwarding", new { organizationId = MahallaApp.OrganizationId("roads"), reason = "Ustun yo'l chetida, yo'l xo'jaligiga tegishli." });
+
+        var report = await App.WithDbAsync(db => db.Set<Report>().AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(filed.Str("id"))));
+        var appealVersion = await App.WithDbAsync(db => db.Appeals.AsNoTracking().Where(a => a.Id == report.Id).Select(a => a.Version).SingleAsync());
+        Assert.Equal(appealVersion, report.AppealVersion);
+        Assert.Equal(MahallaApp.OrganizationId("roads"),
+            await App.WithDbAsync(db => db.Appeals.AsNoTracking().Where(a => a.Id == report.Id).Select(a => a.ResponsibleOrganizationId).SingleAsync()));
+        Assert.Equal("submitted", (await App.CreateClient().PublicReportAsync(filed)).Str("status"));
+    }
+
+    private async Task<(int Asked, int Notified)> WatchAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReportWatch>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private Task<int> CountReportsAsync() => App.WithDbAsync(db => db.Set<Report>().CountAsync());
+
+    private Task<int> NotificationsAsync(JsonNode filed, string kind, Guid? userId = null) => App.WithDbAsync(db =>
+        db.Notifications.CountAsync(n => n.AppealId == Guid.Parse(filed.Str("id")) && n.Kind == kind && (userId == null || n.UserId == userId)));
+
+    private static async Task<string> UserNameOfAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/me")).ObjectAsync()).Str("userName");
+
+    private static async Task<Guid> UserIdOfAsync(HttpClient client) =>
+        Guid.Parse((await (await client.GetAsync("/api/me")).ObjectAsync()).Str("userId"));
+}
+
+public sealed class ReportsOnSqlite(SqliteApp app) : ReportsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ReportsOnPostgres(PostgresApp app) : ReportsTests(app), IClassFixture<PostgresApp>;
