@@ -247,6 +247,19 @@ public abstract class ReportsTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Empty(clustered["reports"]!.AsArray());
         Assert.Equal(map["total"]!.GetValue<int>(), clustered["clusters"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+
+        // Once the watcher has built the grid, zoomed-out maps read the prebuilt cells: the same counts, every level complete.
+        await WatchAsync();
+        var located = await App.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.Latitude != null));
+        foreach (var level in Enumerable.Range(0, Web.Modules.Reports.PublicMap.MapCells.CellSizes.Length))
+        {
+            Assert.Equal(located, await App.WithDbAsync(db => db.Set<Web.Modules.Reports.PublicMap.ReportMapCell>().Where(c => c.Level == level).SumAsync(c => c.Count)));
+        }
+
+        var fromCells = await (await few.CreateClient().GetAsync($"/api/reports/map?bbox={box}&category=greenery")).ObjectAsync();
+        Assert.Equal(map["total"]!.GetValue<int>(), fromCells["clusters"]!.AsArray().Sum(c => c!["count"]!.GetValue<int>()));
+        var fromCellsFixed = await (await few.CreateClient().GetAsync($"/api/reports/map?bbox={box}&category=greenery&status=fixed")).ObjectAsync();
+        Assert.Equal(0, fromCellsFixed["total"]!.GetValue<int>());
     }
 
     [Fact]

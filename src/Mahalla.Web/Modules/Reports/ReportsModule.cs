@@ -30,6 +30,7 @@ public static class ReportsModule
         services.AddScoped<FileReportHandler>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<MapQueries>();
+        services.AddScoped<MapCells>();
         services.AddScoped<Nearby>();
         services.AddScoped<Support.Support>();
         services.AddScoped<ReportSettings>();

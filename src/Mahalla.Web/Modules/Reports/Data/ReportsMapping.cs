@@ -59,6 +59,12 @@ internal static class ReportsMapping
             e.Property(x => x.QuestionsJson).HasMaxLength(20_000);
             e.Ignore(x => x.Questions);
         });
+        b.Entity<PublicMap.ReportMapCell>(e =>
+        {
+            e.ToTable("report_map_cells", schema);
+            e.HasKey(x => new { x.Level, x.Y, x.X, x.CategoryCode, x.Status });
+            e.Property(x => x.CategoryCode).HasMaxLength(40);
+        });
         b.Entity<TerritoryBoundary>(e =>
         {
             e.ToTable("territory_boundaries", schema);

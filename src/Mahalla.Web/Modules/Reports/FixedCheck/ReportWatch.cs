@@ -12,8 +12,9 @@ namespace Mahalla.Web.Modules.Reports.FixedCheck;
 /// The reports' follow-up, run on every node: asks each reporter "was it fixed?" some days after the report was
 /// marked fixed, tells followers about every update and area-alert subscribers about every new report. Each
 /// report row is a concurrency token, so when two nodes pick the same report only one of them tells anyone.
+/// It also keeps the public map's grid of cluster counts up to date.
 /// </summary>
-public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog catalog, TimeProvider clock, ILogger<ReportWatch> logger)
+public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog catalog, TimeProvider clock, PublicMap.MapCells cells, ILogger<ReportWatch> logger)
 {
     private const int Batch = 100;
 
@@ -21,6 +22,7 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
     {
         var asked = await AskWhetherFixedAsync(ct);
         var notified = await TellFollowersAsync(ct);
+        await cells.RefreshAsync(ct);
         return (asked, notified);
     }
 

@@ -37,24 +37,70 @@ public sealed class MapQueries(MahallaDb db, Microsoft.Extensions.Options.IOptio
         var box = ParseBox(filter.Bbox) ?? throw new InvalidInputException(Validation.Of("bbox", "reports.validation.bbox"));
         var query = (await FilteredAsync(filter, ct)).Where(r => r.Latitude != null && r.Latitude >= box.MinLat && r.Latitude <= box.MaxLat
             && r.Longitude >= box.MinLon && r.Longitude <= box.MaxLon);
+
+        // Few reports: each one, live. No ordering, so the database stops at the first rows past the limit.
         var maxPoints = options.Value.MapMaxPoints;
-        var points = await query.OrderByDescending(r => r.FiledAtUtc).Take(maxPoints + 1)
-            .Select(r => new MapPoint(r.Id, r.Latitude!.Value, r.Longitude!.Value, r.Title, r.CategoryCode, StatusCode(r.Status), r.SupporterCount))
+        var points = await query.Take(maxPoints + 1)
+            .Select(r => new { r.Id, Lat = r.Latitude!.Value, Lon = r.Longitude!.Value, r.Title, r.CategoryCode, r.Status, r.SupporterCount })
             .ToListAsync(ct);
         if (points.Count <= maxPoints)
         {
-            return new MapData(points, [], points.Count);
+            return new MapData(points.Select(p => new MapPoint(p.Id, p.Lat, p.Lon, p.Title, p.CategoryCode, p.Status.Code(), p.SupporterCount)).ToList(), [], points.Count);
         }
 
-        // Many reports: count them per grid cell. Cells are about 1/8 of the viewport's shorter side, at least ~10 m.
-        var cell = Math.Max(0.0001, Math.Min(box.MaxLat - box.MinLat, box.MaxLon - box.MinLon) / 8);
-        var scale = 1 / cell;
+        // Many: clusters on a grid whose cell is about an eighth of the viewport's shorter side.
+        var desired = Math.Max(0.0001, Math.Min(box.MaxLat - box.MinLat, box.MaxLon - box.MinLon) / 8);
+        if (filter.TerritoryId is null && filter.From is null && filter.To is null
+            && await FromCellsAsync(box, desired, filter, ct) is { Count: > 0 } fromCells)
+        {
+            return new MapData([], fromCells, fromCells.Sum(c => c.Count));
+        }
+
+        var scale = 1 / desired;
         var clusters = await query
             .GroupBy(r => new { Y = (int)((r.Latitude!.Value + 90) * scale), X = (int)((r.Longitude!.Value + 180) * scale) })
             .Select(g => new { g.Key.Y, g.Key.X, Count = g.Count(), Lat = g.Average(r => r.Latitude!.Value), Lon = g.Average(r => r.Longitude!.Value) })
             .ToListAsync(ct);
         return new MapData([], clusters.Select(c => new MapCluster(c.Lat, c.Lon, c.Count)).ToList(), clusters.Sum(c => c.Count));
     }
+
+    /// <summary>Clusters from the prebuilt grid (<see cref="MapCells"/>): the finest level whose cells are at least the desired size.</summary>
+    private async Task<List<MapCluster>> FromCellsAsync((double MinLat, double MinLon, double MaxLat, double MaxLon) box, double desired,
+        ReportFilter filter, CancellationToken ct)
+    {
+        var level = 0;
+        for (var i = 0; i < MapCells.CellSizes.Length && MapCells.CellSizes[i] >= desired; i++)
+        {
+            level = i;
+        }
+
+        var (y1, y2) = (MapCells.CellOf(box.MinLat, 90, level), MapCells.CellOf(box.MaxLat, 90, level));
+        var (x1, x2) = (MapCells.CellOf(box.MinLon, 180, level), MapCells.CellOf(box.MaxLon, 180, level));
+        var cells = db.Set<ReportMapCell>().AsNoTracking().Where(c => c.Level == level && c.Y >= y1 && c.Y <= y2 && c.X >= x1 && c.X <= x2);
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            cells = cells.Where(c => c.CategoryCode == filter.Category);
+        }
+
+        if (StatusesFor(filter.Status) is { } statuses)
+        {
+            cells = cells.Where(c => statuses.Contains(c.Status));
+        }
+
+        var rows = await cells.GroupBy(c => new { c.Y, c.X })
+            .Select(g => new { Count = g.Sum(c => c.Count), Lat = g.Sum(c => c.SumLatitude), Lon = g.Sum(c => c.SumLongitude) })
+            .ToListAsync(ct);
+        return rows.Where(r => r.Count > 0).Select(r => new MapCluster(r.Lat / r.Count, r.Lon / r.Count, r.Count)).ToList();
+    }
+
+    /// <summary>The statuses a status filter means: open, fixed (marked fixed, confirmed or closed), or one status by its code.</summary>
+    public static AppealStatus[]? StatusesFor(string? status) => status switch
+    {
+        null or "" => null,
+        "open" => [AppealStatus.Submitted, AppealStatus.InProgress, AppealStatus.Reopened],
+        "fixed" => [AppealStatus.Answered, AppealStatus.Resolved, AppealStatus.ClosedUnconfirmed],
+        _ => AppealWords.ParseStatus(status) is { } one ? [one] : throw new InvalidInputException(Validation.Of("status", "validation.status")),
+    };
 
     public async Task<ReportList> ListAsync(ReportFilter filter, CancellationToken ct)
     {
@@ -85,29 +131,9 @@ public sealed class MapQueries(MahallaDb db, Microsoft.Extensions.Options.IOptio
             query = query.Where(r => r.CategoryCode == filter.Category);
         }
 
-        if (!string.IsNullOrEmpty(filter.Status))
+        if (StatusesFor(filter.Status) is { } statuses)
         {
-            switch (filter.Status)
-            {
-                case "open":
-                    query = query.Where(r => r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened);
-                    break;
-                case "fixed":
-                    query = query.Where(r => r.Status == AppealStatus.Answered || r.Status == AppealStatus.Resolved || r.Status == AppealStatus.ClosedUnconfirmed);
-                    break;
-                default:
-                    var status = AppealWords.ParseStatus(filter.Status);
-                    if (status is null)
-                    {
-                        validation.Add("status", "validation.status");
-                    }
-                    else
-                    {
-                        query = query.Where(r => r.Status == status);
-                    }
-
-                    break;
-            }
+            query = query.Where(r => statuses.Contains(r.Status));
         }
 
         if (filter.TerritoryId is { } territoryId)
@@ -138,8 +164,6 @@ public sealed class MapQueries(MahallaDb db, Microsoft.Extensions.Options.IOptio
         validation.ThrowIfInvalid();
         return query;
     }
-
-    private static string StatusCode(AppealStatus status) => status.Code();
 
     /// <summary><c>minLon,minLat,maxLon,maxLat</c> (the Leaflet/GeoJSON order), within range and not inverted.</summary>
     public static (double MinLat, double MinLon, double MaxLat, double MaxLon)? ParseBox(string? text)
