@@ -38,6 +38,7 @@ app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRevokedSignInCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -217,6 +217,7 @@ T = {
  "error.unexpected": ("Something went wrong on our side. Nothing was saved; please try again.", "Bizning tomonda xatolik yuz berdi. Hech narsa saqlanmadi, qayta urinib koʻring.",
    "Бизнинг томонда хатолик юз берди. Ҳеч нарса сақланмади, қайта уриниб кўринг.", "На нашей стороне произошла ошибка. Ничего не сохранено, попробуйте ещё раз."),
  "error.login_failed": ("The login or password is wrong.", "Login yoki parol notoʻgʻri.", "Логин ёки парол нотўғри.", "Неверный логин или пароль."),
+ "error.account_locked": ("This account has been locked by an administrator. Ask your mahalla or district office.", "Bu hisob administrator tomonidan bloklangan. Mahallangiz yoki tuman hokimligiga murojaat qiling.", "Бу ҳисоб администратор томонидан блокланган. Маҳаллангиз ёки туман ҳокимлигига мурожаат қилинг.", "Эта учётная запись заблокирована администратором. Обратитесь в вашу махаллю или районный хокимият."),
  "error.locked_out": ("Too many failed attempts. Try again in 15 minutes.", "Juda koʻp muvaffaqiyatsiz urinish. 15 daqiqadan soʻng qayta urinib koʻring.",
    "Жуда кўп муваффақиятсиз уриниш. 15 дақиқадан сўнг қайта уриниб кўринг.", "Слишком много неудачных попыток. Повторите через 15 минут."),
  "validation.required": ("This field is required.", "Bu maydonni toʻldirish shart.", "Бу майдонни тўлдириш шарт.", "Это поле обязательно."),

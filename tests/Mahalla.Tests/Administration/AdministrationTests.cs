@@ -165,18 +165,30 @@ public abstract partial class AdministrationTests(MahallaApp app)
         });
         var id = user.Str("id");
 
+        var operatorBefore = await App.SignedInAsync(userName);
+        Assert.Equal(HttpStatusCode.OK, (await operatorBefore.GetAsync("/api/inbox")).StatusCode);
+
         var locked = await (await admin.PostAsync($"/api/admin/users/{id}/lockout", null)).ObjectAsync();
         Assert.True(locked["isLocked"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login(userName, MahallaApp.Password)).StatusCode);
+        var refused = await Login(userName, MahallaApp.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("error.account_locked", (await refused.ObjectAsync()).Str("code"));
+        // A token issued before the lock stops working at once: the lock changed the account's security stamp.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorBefore.GetAsync("/api/inbox")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/api/admin/users/{id}/lockout")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Login(userName, MahallaApp.Password)).StatusCode);
+        var operatorAfter = await App.SignedInAsync(userName);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "Yangi-parol-2027" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Login(userName, MahallaApp.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Login(userName, "Yangi-parol-2027")).StatusCode);
 
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorAfter.GetAsync("/api/inbox")).StatusCode); // the password changed
+
+        var operatorNow = await App.SignedInAsync(userName, password: "Yangi-parol-2027");
         var promoted = await admin.PutAsJsonAsync($"/api/admin/users/{id}/role", new { role = "DistrictSupervisor", territoryId = AdminApi.Yunusobod });
         Assert.Equal(["DistrictSupervisor"], (await promoted.ObjectAsync())["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await operatorNow.GetAsync("/api/inbox")).StatusCode); // its role and scope are out of date
 
         var me = (await (await admin.GetAsync("/api/me")).ObjectAsync()).Str("userId");
         (await admin.PostAsync($"/api/admin/users/{me}/lockout", null)).EnsureConflict();

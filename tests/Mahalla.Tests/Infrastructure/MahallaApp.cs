@@ -72,7 +72,7 @@ public class MahallaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client signed in with a bearer token from <c>POST /api/auth/login</c>.</summary>
-    public async Task<HttpClient> SignedInAsync(string userName, string? language = null)
+    public async Task<HttpClient> SignedInAsync(string userName, string? language = null, string password = Password)
     {
         var client = CreateClient();
         if (language is not null)
@@ -80,7 +80,7 @@ public class MahallaApp : WebApplicationFactory<Program>
             client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         }
 
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -55,8 +55,12 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<ScopedClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<Registration>();
+        services.AddSingleton<RevokedSignIns>();
         return services;
     }
+
+    /// <summary>After authentication: sign-ins issued before an account's security stamp changed no longer count.</summary>
+    public static IApplicationBuilder UseRevokedSignInCheck(this IApplicationBuilder app) => app.UseMiddleware<RevokedSignIns>();
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder routes)
     {

@@ -108,11 +108,12 @@ public static class ReportsModule
         admin.MapPost("/boundaries", async Task<Ok<BoundaryImportResult>> (JsonElement body, ReportSettings s, CancellationToken ct) =>
             TypedResults.Ok(await s.ImportAsync(body, null, ct))).WithName("ImportBoundaries")
             .WithSummary("Import a GeoJSON FeatureCollection of Polygon/MultiPolygon features naming properties.territoryId or properties.soato; all or nothing.");
-        admin.MapPut("/boundaries/{territoryId:guid}", async Task<Ok<BoundaryImportResult>> (Guid territoryId, JsonElement body, ReportSettings s, CancellationToken ct) =>
-            TypedResults.Ok(await s.ImportAsync(body, territoryId, ct))).WithName("PutBoundary")
+        admin.MapPut("/boundaries/{id:guid}", async Task<Ok<BoundaryImportResult>> (Guid id, JsonElement body, ReportSettings s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ImportAsync(body, id, ct))).WithName("PutBoundary")
             .WithSummary("Set one territory's boundary from a GeoJSON Polygon, MultiPolygon or Feature.");
-        admin.MapDelete("/boundaries/{territoryId:guid}", async Task<Results<NoContent, NotFound>> (Guid territoryId, ReportSettings s, CancellationToken ct) =>
-            await s.DeleteBoundaryAsync(territoryId, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).WithName("DeleteBoundary");
+        admin.MapDelete("/boundaries/{id:guid}", async Task<NoContent> (Guid id, ReportSettings s, CancellationToken ct) =>
+            await s.DeleteBoundaryAsync(id, ct) ? TypedResults.NoContent() : throw new NotFoundException())
+            .WithName("DeleteBoundary").WithSummary("Remove a territory's boundary; its reports fall back to the nearest mahalla centre.");
         admin.MapPut("/report-categories/{code}", async Task<NoContent> (string code, ReportCategoryRequest request, ReportSettings s, CancellationToken ct) =>
         {
             await s.SaveCategoryAsync(code, request, ct);

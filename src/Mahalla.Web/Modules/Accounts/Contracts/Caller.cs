@@ -47,3 +47,12 @@ public sealed record Caller(Guid? UserId, IReadOnlySet<string> Roles, Guid? Orga
         return new Caller(id, roles, organization, principal.FindFirstValue(TerritoryPathClaim));
     }
 }
+
+/// <summary>Tells sign-in checking on this node that a user's sign-ins changed (locked, password or roles changed).</summary>
+public static class SignIns
+{
+    public static void Changed(Guid userId) => SignIn.RevokedSignIns.Forget(userId);
+
+    /// <summary>A lock set by an administrator lasts "for good"; a lockout after failed attempts ends within minutes.</summary>
+    public static bool IsLockedByAdministrator(DateTimeOffset? lockoutEnd, DateTimeOffset now) => lockoutEnd is { } end && end > now.AddYears(1);
+}

@@ -169,6 +169,7 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
         Succeed(await users.UpdateAsync(user));
         Succeed(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(ct);
+        SignIns.Changed(user.Id); // the old role and scope travel in issued tokens: those stop working
         return await GetAsync(id, ct);
     }
 
@@ -198,6 +199,7 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
         }
 
         await transaction.CommitAsync(ct);
+        SignIns.Changed(user.Id);
         return await GetAsync(id, ct);
     }
 
@@ -212,7 +214,8 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
         CheckPassword(request.Password, validation);
         validation.ThrowIfInvalid();
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        Succeed(await users.ResetPasswordAsync(user, token, request.Password!));
+        Succeed(await users.ResetPasswordAsync(user, token, request.Password!)); // a new security stamp with it
+        SignIns.Changed(user.Id);
         return true;
     }
 
