@@ -27,7 +27,7 @@ public abstract class DeliveryTests(MahallaApp app)
     {
         await using var receiver = new WebhookReceiver(App.Clock.GetUtcNow) { FailFirst = 2 };
         await receiver.StartAsync();
-        var settings = await SetDeliveryAsync("roads", new { method = "webhook", webhookUrl = receiver.HookUrl });
+        var settings = await SetDeliveryAsync("roads", new { method = "webhook", webhookUrl = receiver.HookUrl, rotateWebhookSecret = true });
         receiver.Secret = settings.Str("newWebhookSecret");
         Assert.StartsWith("whsec_", receiver.Secret);
         var read = await (await (await AdminAsync()).GetAsync($"/api/admin/organizations/{MahallaApp.OrganizationId("roads")}/delivery")).Content.ReadAsStringAsync();
@@ -73,6 +73,33 @@ public abstract class DeliveryTests(MahallaApp app)
         Assert.Equal([false, false, true], attempts.Select(a => a!["succeeded"]!.GetValue<bool>()));
         Assert.All(attempts, a => Assert.True(a!["durationMs"]!.GetValue<int>() >= 0));
         Assert.Equal("http 503", attempts[0]!.Str("error"));
+    }
+
+    [Fact]
+    public async Task Workers_racing_on_several_nodes_send_each_delivery_once()
+    {
+        await using var receiver = new WebhookReceiver(App.Clock.GetUtcNow);
+        await receiver.StartAsync();
+        receiver.Secret = (await SetDeliveryAsync("obodon", new { method = "webhook", webhookUrl = receiver.HookUrl, rotateWebhookSecret = true })).Str("newWebhookSecret");
+        var reports = new List<JsonObject>();
+        for (var i = 0; i < 4; i++)
+        {
+            reports.Add(await FileReportAsync("waste", new()));
+        }
+
+        var worker = App.Services.GetRequiredService<DeliveryWorker>();
+        var ct = TestContext.Current.CancellationToken;
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => worker.RunOnceAsync(ct), ct)));
+
+        Assert.Equal(4, receiver.Calls.Count);
+        Assert.All(receiver.Calls, c => Assert.Equal(200, c.AnsweredWith));
+        Assert.Equal(4, receiver.Calls.Select(c => c.DeliveryId).Distinct().Count());
+        foreach (var report in reports)
+        {
+            var delivery = await SingleDeliveryAsync(report);
+            Assert.Equal("delivered", delivery.Str("status"));
+            Assert.Equal(1, delivery["attempts"]!.GetValue<int>());
+        }
     }
 
     [Fact]
