@@ -93,6 +93,7 @@ public abstract class DeliveryTests(MahallaApp app)
 
         Assert.Equal(4, receiver.Calls.Count);
         Assert.All(receiver.Calls, c => Assert.Equal(200, c.AnsweredWith));
+        Assert.DoesNotContain(receiver.Calls, c => c.Repeat);
         Assert.Equal(4, receiver.Calls.Select(c => c.DeliveryId).Distinct().Count());
         foreach (var report in reports)
         {

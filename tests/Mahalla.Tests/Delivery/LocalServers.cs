@@ -59,12 +59,12 @@ public abstract class LocalServer : IAsyncDisposable
 
 /// <summary>
 /// An organisation's webhook endpoint as its developers would write it from docs/delivery.md: it checks the
-/// signature over the raw body and the timestamp's age itself, refuses replays of a delivery it already
-/// processed, and — for the test — answers 503 to its first <see cref="FailFirst"/> calls.
+/// signature over the raw body and the timestamp's age itself, does the work of a delivery id only once
+/// (a repeat is answered 200 and marked), and — for the test — answers 503 to its first <see cref="FailFirst"/> calls.
 /// </summary>
 public sealed class WebhookReceiver(Func<DateTimeOffset> now) : LocalServer
 {
-    public sealed record Call(string? DeliveryId, string? Event, bool SignatureValid, int AnsweredWith, JsonDocument Body);
+    public sealed record Call(string? DeliveryId, string? Event, bool SignatureValid, int AnsweredWith, bool Repeat, JsonDocument Body);
 
     private readonly HashSet<string> _processed = [];
 
@@ -84,15 +84,14 @@ public sealed class WebhookReceiver(Func<DateTimeOffset> now) : LocalServer
         var deliveryId = http.Request.Headers["Mahalla-Delivery"].FirstOrDefault();
         var valid = Verify(http.Request.Headers["Mahalla-Signature"].FirstOrDefault(), body);
         int status;
+        bool repeat;
         lock (_processed)
         {
-            status = !valid ? 400
-                : Calls.Count < FailFirst ? 503
-                : deliveryId is null || !_processed.Add(deliveryId) ? 409
-                : 200;
+            status = !valid || deliveryId is null ? 400 : Calls.Count < FailFirst ? 503 : 200;
+            repeat = status == 200 && !_processed.Add(deliveryId!);
         }
 
-        Calls.Enqueue(new Call(deliveryId, http.Request.Headers["Mahalla-Event"].FirstOrDefault(), valid, status, JsonDocument.Parse(body)));
+        Calls.Enqueue(new Call(deliveryId, http.Request.Headers["Mahalla-Event"].FirstOrDefault(), valid, status, repeat, JsonDocument.Parse(body)));
         return Results.StatusCode(status);
     });
 
