@@ -357,6 +357,9 @@ public abstract class DeliveryTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/admin/organizations/{Guid.NewGuid()}/delivery")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.SignedInAsync("demo-operator")).GetAsync(url)).StatusCode);
         Assert.Equal("inbox", (await (await admin.GetAsync($"/api/admin/organizations/{MahallaApp.OrganizationId("minor")}/delivery")).ObjectAsync()).Str("method"));
+        var openApi = await App.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.All(new[] { "GetDeliverySettings", "ChangeDeliverySettings", "ListDeliveries", "GetDelivery", "RetryDelivery", "ChangeReportCategory" },
+            name => Assert.Contains($"\"operationId\": \"{name}\"", openApi));
     }
 
     private static string Name(string organizationId) =>
