@@ -54,6 +54,9 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("Transparency:SequencerEnabled", "false");
         builder.UseSetting("Reports:WatcherEnabled", "false");
         builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Delivery:WorkerEnabled", "false");
+        builder.UseSetting("Delivery:AllowInsecureHttp", "true");
+        builder.UseSetting("Delivery:PublicBaseUrl", "https://mahalla.test");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
