@@ -38,6 +38,7 @@ var app = builder.Build();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRevokedSignInCheck();

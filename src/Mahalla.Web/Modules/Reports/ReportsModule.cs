@@ -24,6 +24,13 @@ public static class ReportsModule
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReportsOptions>().Bind(configuration.GetSection(ReportsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Platform.Web.ContentSecurity>().Configure<Microsoft.Extensions.Options.IOptions<ReportsOptions>>((csp, reports) =>
+        {
+            if (ReportsOptions.TileOrigin(reports.Value.TileUrl) is { } origin)
+            {
+                csp.ImageSources.Add(origin);
+            }
+        });
         services.AddMemoryCache();
         services.AddSingleton<IInterceptor, ReportSync>();
         services.AddScoped<Locator>();
@@ -158,17 +165,7 @@ public static class ReportsModule
         {
             var form = await http.Request.ReadFormAsync(ct);
             request = FromForm(form);
-            foreach (var file in form.Files)
-            {
-                if (file.Length > 50_000_000)
-                {
-                    throw new InvalidInputException(Validation.Of("photos", "reports.validation.photo_too_large"));
-                }
-
-                using var buffer = new MemoryStream((int)file.Length);
-                await file.CopyToAsync(buffer, ct);
-                photos.Add(new PhotoUpload(file.FileName, buffer.ToArray()));
-            }
+            photos = await PhotosFromFormAsync(form, ct);
         }
         else if (http.Request.HasJsonContentType())
         {
@@ -190,6 +187,25 @@ public static class ReportsModule
         var caller = Caller.From(http.User);
         var filed = await handler.HandleAsync(new ReportIntake(caller, ReportChannel.Web), request, photos, ct);
         return TypedResults.Created($"/api/reports/{filed.Id}", filed);
+    }
+
+    /// <summary>The photos of a report form, read into memory (the page's form and multipart API calls share it); the handler checks them.</summary>
+    public static async Task<List<PhotoUpload>> PhotosFromFormAsync(IFormCollection form, CancellationToken ct)
+    {
+        var photos = new List<PhotoUpload>();
+        foreach (var file in form.Files.Where(f => f.Length > 0))
+        {
+            if (file.Length > 50_000_000)
+            {
+                throw new InvalidInputException(Validation.Of("photos", "reports.validation.photo_too_large"));
+            }
+
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, ct);
+            photos.Add(new PhotoUpload(file.FileName, buffer.ToArray()));
+        }
+
+        return photos;
     }
 
     /// <summary>Reads the form fields of a report (the page's form and multipart API calls share it).</summary>

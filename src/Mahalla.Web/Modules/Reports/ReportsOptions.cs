@@ -42,4 +42,23 @@ public sealed class ReportsOptions
 
     /// <summary>Whether this node runs the watcher in the background (tests drive it by hand).</summary>
     public bool WatcherEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The origin the browser must be allowed to load tiles from (<c>https://tile.example.org</c>; a <c>{s}</c> subdomain
+    /// becomes <c>*</c>), or null for no tiles or tiles on this site.
+    /// </summary>
+    public static string? TileOrigin(string? tileUrl)
+    {
+        var schemeEnd = tileUrl?.IndexOf("://", StringComparison.Ordinal) ?? -1;
+        if (tileUrl is null || schemeEnd <= 0)
+        {
+            return null;
+        }
+
+        var hostEnd = tileUrl.IndexOf('/', schemeEnd + 3);
+        var origin = (hostEnd < 0 ? tileUrl : tileUrl[..hostEnd]).Replace("{s}", "*", StringComparison.Ordinal);
+        return Uri.TryCreate(origin.Replace("*", "a", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && uri.Scheme is "https" or "http" && !origin.Contains(' ', StringComparison.Ordinal) && !origin.Contains(';', StringComparison.Ordinal)
+            ? origin : null;
+    }
 }
