@@ -72,8 +72,9 @@ public sealed class FileReportHandler(
         }
 
         var description = TextInput.Check(request.Description, "description", Appeal.MaxTextLength, validation);
-        var title = TextInput.Check(request.Title, "title", Report.MaxTitleLength, validation, required: false);
-        var address = TextInput.Check(request.Address, "address", Report.MaxAddressLength, validation, required: false);
+        // Too long gets its own message here: the generic one names the 2,000 characters of a reason.
+        var title = OptionalText(request.Title, Report.MaxTitleLength, "title", "reports.validation.title", validation);
+        var address = OptionalText(request.Address, Report.MaxAddressLength, "address", "reports.validation.address", validation);
         var language = request.Language is null ? texts.Culture
             : TextCatalog.Cultures.Contains(request.Language) ? request.Language : null;
         if (language is null)
@@ -249,6 +250,17 @@ public sealed class FileReportHandler(
         }
 
         return json;
+    }
+
+    private static string? OptionalText(string? text, int maxLength, string field, string tooLong, Validation validation)
+    {
+        if (text?.Length > maxLength)
+        {
+            validation.Add(field, tooLong);
+            return null;
+        }
+
+        return TextInput.Check(text, field, maxLength, validation, required: false);
     }
 
     private static string Short(string code) => code.Length <= 40 ? code : code[..40];

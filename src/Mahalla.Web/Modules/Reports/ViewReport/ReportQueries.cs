@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Platform.Database;
@@ -44,6 +45,10 @@ public sealed class ReportQueries(MahallaDb db, Texts texts)
             report.SupporterCount, report.FiledAtUtc, report.UpdatedAtUtc, row.Organization.In(culture),
             photos.Select(p => $"/reports/photos/{p:N}").ToList(), answers, updates);
     }
+
+    /// <summary>Whether the caller filed the report: only they answer "was it fixed?".</summary>
+    public async Task<bool> IsReporterAsync(Caller caller, Guid id, CancellationToken ct) =>
+        caller.UserId is { } me && await db.Appeals.AsNoTracking().AnyAsync(a => a.Id == id && a.ApplicantUserId == me, ct);
 
     public async Task<(byte[] Content, string ContentType)> PhotoAsync(Guid photoId, CancellationToken ct)
     {
