@@ -38,7 +38,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("Email:OutboxFolder", Path.Combine(_folder, "outbox"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Maps without tiles: a tile server that refuses at once (the pages must work when no tiles load).
+        builder.UseSetting("Reports:TileUrl", NoTiles);
     }
+
+    /// <summary>Where the maps ask for tiles in these tests: a closed port on this machine.</summary>
+    public const string NoTiles = "http://127.0.0.1:9/{z}/{x}/{y}.png";
 
     public async ValueTask InitializeAsync()
     {
