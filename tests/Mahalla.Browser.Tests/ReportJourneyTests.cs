@@ -174,8 +174,16 @@ public sealed partial class ReportJourneyTests(BrowserApp app, ITestOutputHelper
         await citizen.CheckAsync("#answer-kind-construction");
         await citizen.FillAsync("#description", "Hovli orqasida qurilish chiqindisi uyilib yotibdi.");
         await citizen.FillAsync("#title", "Qatortolda qurilish chiqindisi");
+        // A photo larger than the page sends: the script makes it a JPEG of at most 1600 px before upload.
+        await citizen.SetInputFilesAsync("#photos", new FilePayload { Name = "chiqindi.png", MimeType = "image/png", Buffer = TestImages.Png(2400, 1800) });
+        await Assertions.Expect(citizen.Locator("#photos-status")).ToContainTextAsync("Yuborishga tayyor suratlar: 1");
         await citizen.ClickAsync("#send-report");
         await Assertions.Expect(citizen.Locator("#tracking-number")).ToHaveTextAsync(TrackingNumber());
+        await citizen.ClickAsync("#open-report");
+        var photo = citizen.Locator(".photos img");
+        await Assertions.Expect(photo).ToHaveAttributeAsync("alt", "Muammo surati (1 tadan 1-si): Qatortolda qurilish chiqindisi");
+        var uploaded = await (await citizen.APIRequest.GetAsync((await photo.GetAttributeAsync("src"))!)).BodyAsync();
+        Assert.Equal((1600, 1200), TestImages.JpegSize(uploaded));
 
         await citizen.GotoAsync("/reports");
         await Assertions.Expect(citizen.Locator("#reports-map")).ToBeVisibleAsync();
