@@ -59,6 +59,7 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         Modules.Transparency.Data.TransparencyMapping.Configure(builder, schemas);
         Modules.Triage.Data.TriageMapping.Configure(builder, schemas);
         Modules.Reports.Data.ReportsMapping.Configure(builder, schemas);
+        Modules.Open311.Data.Open311Mapping.Configure(builder, schemas);
         builder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable("data_protection_keys", schemas["platform"]);
