@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using Mahalla.Web.Modules.Open311.Clients;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
@@ -21,12 +22,13 @@ internal static class Open311Pipeline
 
     private const string ClientItem = "open311:client";
     private const string FormItem = "open311:form";
+    private const string QueryItem = "open311:query";
 
     public static IResult Ok(string format, Node document) => new WireResult(document, Wire.Parse(format) ?? WireFormat.Xml);
 
     /// <summary>The arguments of the request: the POST's form (read once, strictly) and the query string.</summary>
     public static Parameters ArgumentsOf(HttpContext http) =>
-        new(http.Items[FormItem] as Dictionary<string, StringValues>, http.Request.Query);
+        new(http.Items[FormItem] as Dictionary<string, StringValues>, http.Items[QueryItem] as Dictionary<string, StringValues> ?? []);
 
     /// <summary>The client application whose valid key came with the request, if any.</summary>
     public static VerifiedClient? ClientOf(HttpContext http) => http.Items[ClientItem] as VerifiedClient;
@@ -42,14 +44,10 @@ internal static class Open311Pipeline
 
         try
         {
-            UseLocale(http.Request.Query["locale"]);
-            if (!Parameters.AreWellFormed(http.Request.Query))
-            {
-                throw Open311Exception.BadRequest("Arguments must be UTF-8 text without control characters.");
-            }
-
+            var query = ReadQuery(http);
             var form = HttpMethods.IsPost(http.Request.Method) ? await ReadFormAsync(http) : null;
-            var arguments = new Parameters(form, http.Request.Query);
+            var arguments = new Parameters(form, query);
+            UseLocale(arguments["locale"]);
             var key = arguments["api_key"];
             var client = key is null ? null : await http.RequestServices.GetRequiredService<ClientKeys>().VerifyAsync(key, http.RequestAborted);
             http.Items[ClientItem] = client;
@@ -113,6 +111,29 @@ internal static class Open311Pipeline
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = culture;
         }
+    }
+
+    /// <summary>The query string, read as strictly as a form body (the framework passes malformed escapes through as text).</summary>
+    private static Dictionary<string, StringValues> ReadQuery(HttpContext http)
+    {
+        var raw = http.Request.QueryString.Value;
+        Dictionary<string, StringValues> query;
+        try
+        {
+            query = string.IsNullOrEmpty(raw) ? [] : FormBody.Parse(Encoding.UTF8.GetBytes(raw[1..]));
+        }
+        catch (Open311Exception)
+        {
+            throw Open311Exception.BadRequest("The query string is not well-formed: arguments must be percent-encoded UTF-8.");
+        }
+
+        if (!Parameters.AreWellFormed(query))
+        {
+            throw Open311Exception.BadRequest("Arguments must be UTF-8 text without control characters.");
+        }
+
+        http.Items[QueryItem] = query;
+        return query;
     }
 
     /// <summary>

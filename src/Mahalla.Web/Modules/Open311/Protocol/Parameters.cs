@@ -4,27 +4,38 @@ namespace Mahalla.Web.Modules.Open311.Protocol;
 
 /// <summary>
 /// A request's arguments, from the form body and then the query string. An empty argument is the same as a
-/// missing one (the spec's "optional" rule); an argument given several times is read as a comma list.
+/// missing one (the spec's "optional" rule). A list argument may be comma-separated or repeated; any other
+/// argument given twice is refused rather than guessed at.
 /// </summary>
-internal sealed class Parameters(IEnumerable<KeyValuePair<string, StringValues>>? form, IQueryCollection query)
+internal sealed class Parameters(IReadOnlyDictionary<string, StringValues>? form, IReadOnlyDictionary<string, StringValues> query)
 {
-    private readonly Dictionary<string, StringValues> _form = (form ?? []).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, StringValues> Form => _form;
+    public IReadOnlyDictionary<string, StringValues> Form { get; } = form ?? new Dictionary<string, StringValues>();
 
     public string? this[string name]
     {
         get
         {
-            var values = _form.TryGetValue(name, out var v) && !StringValues.IsNullOrEmpty(v) ? v : query[name];
-            var joined = string.Join(',', values.Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x!.Trim()));
-            return joined.Length == 0 ? null : joined;
+            var values = Given(name);
+            return values.Count switch
+            {
+                0 => null,
+                1 => values[0],
+                _ => throw Open311Exception.BadRequest($"{name} was given more than once."),
+            };
         }
     }
 
-    /// <summary>A comma list (<c>service_code=roads,waste</c>), empty items dropped.</summary>
+    /// <summary>A comma list (<c>service_code=roads,waste</c>, or the argument repeated), empty items dropped.</summary>
     public IReadOnlyList<string> List(string name) =>
-        this[name]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        Given(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    private List<string> Given(string name)
+    {
+        var values = Form.TryGetValue(name, out var fromForm) && fromForm.Any(v => !string.IsNullOrWhiteSpace(v)) ? fromForm
+            : query.TryGetValue(name, out var fromQuery) ? fromQuery
+            : StringValues.Empty;
+        return values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+    }
 
     /// <summary>
     /// Whether every argument arrived as well-formed UTF-8: bytes that are not decode to U+FFFD, which no client
