@@ -33,11 +33,14 @@ public static class Open311Api
     public static Task<HttpResponseMessage> PostRequestAsync(this HttpClient client, string format, params (string Name, string Value)[] arguments) =>
         client.PostAsync($"{Base}/requests.{format}", new FormUrlEncodedContent(arguments.Select(a => KeyValuePair.Create(a.Name, a.Value))));
 
-    /// <summary>A valid realtime report (a pothole in Bodomzor) with the given key, plus any extra arguments.</summary>
-    public static (string, string)[] Pothole(string key, params (string, string)[] extra) =>
+    /// <summary>A valid realtime report (a pothole in Bodomzor) with the given key; extra arguments are added or replace those of the same name.</summary>
+    public static (string, string)[] Pothole(string key, params (string Name, string Value)[] extra) =>
     [
-        ("api_key", key), ("service_code", "roads"), ("lat", Bodomzor.Lat), ("long", Bodomzor.Long),
-        ("description", "Yoʻlda katta chuqur bor, mashinalar aylanib oʻtyapti."), ("attribute[danger]", "no"), ("attribute[size]", "large"),
+        .. new (string Name, string Value)[]
+        {
+            ("api_key", key), ("service_code", "roads"), ("lat", Bodomzor.Lat), ("long", Bodomzor.Long),
+            ("description", "Yoʻlda katta chuqur bor, mashinalar aylanib oʻtyapti."), ("attribute[danger]", "no"), ("attribute[size]", "large"),
+        }.Where(a => extra.All(e => e.Name != a.Name)),
         .. extra,
     ];
 
