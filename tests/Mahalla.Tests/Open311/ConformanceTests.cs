@@ -188,6 +188,30 @@ public abstract class ConformanceTests(MahallaApp app)
         Assert.DoesNotContain("flickr", published, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_openapi_document_names_every_endpoint_with_its_arguments_and_form()
+    {
+        var paths = (await (await App.CreateClient().GetAsync("/openapi/v1.json")).ObjectAsync())["paths"]!.AsObject();
+
+        foreach (var (path, method, operationId) in new[]
+        {
+            ("/open311/v2/discovery.{format}", "get", "Open311Discovery"), ("/open311/v2/services.{format}", "get", "Open311Services"),
+            ("/open311/v2/services/{service_code}.{format}", "get", "Open311ServiceDefinition"), ("/open311/v2/requests.{format}", "post", "Open311PostRequest"),
+            ("/open311/v2/requests.{format}", "get", "Open311Requests"), ("/open311/v2/requests/{service_request_id}.{format}", "get", "Open311Request"),
+            ("/open311/v2/tokens/{token}.{format}", "get", "Open311Token"), ("/open311/v2/servicerequestupdates.{format}", "get", "Open311Updates"),
+        })
+        {
+            var operation = paths[path]![method]!;
+            Assert.Equal(operationId, operation.Str("operationId"));
+            Assert.False(string.IsNullOrWhiteSpace(operation.Str("summary")));
+        }
+
+        var list = paths["/open311/v2/requests.{format}"]!["get"]!["parameters"]!.AsArray().Select(p => p!.Str("name")).ToList();
+        Assert.Equal(["format", "jurisdiction_id", "locale", "service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size"], list);
+        var form = paths["/open311/v2/requests.{format}"]!["post"]!["requestBody"]!["content"]!["application/x-www-form-urlencoded"]!["schema"]!;
+        Assert.Contains("attribute[code]", form["properties"]!.AsObject().Select(p => p.Key));
+    }
+
     private static string ExampleBody() =>
         File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Open311", "Examples", "example-request-post_service_request.txt"))
             .Last(l => l.Contains("api_key=", StringComparison.Ordinal));

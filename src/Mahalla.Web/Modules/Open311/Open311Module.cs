@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace Mahalla.Web.Modules.Open311;
 
@@ -68,12 +69,18 @@ public static class Open311Module
             var service = await catalog.FindAsync(serviceCode, ct)
                 ?? throw Open311Exception.NotFound($"service_code{Open311Exception.Quoted(serviceCode)} was not found.");
             return Open311Pipeline.Ok(format, catalog.Definition(service));
-        }).WithName("Open311ServiceDefinition").InBothFormats()
+        }).WithName("Open311ServiceDefinition").InBothFormats().WithArguments(Jurisdiction, Locale)
             .WithSummary("A service's definition: its questions as attributes (string, number, datetime, text, single- and multi-value lists).");
 
         v2.MapPost("/requests.{format}", async Task<IResult> (string format, HttpContext http, PostServiceRequest post, CancellationToken ct) =>
             Open311Pipeline.Ok(format, await post.PostAsync(http, ct)))
-            .WithName("Open311PostRequest").InBothFormats()
+            .WithName("Open311PostRequest").InBothFormats().WithForm(
+                ("api_key", "The client application's key (required)."), ("jurisdiction_id", Jurisdiction.Description), ("service_code", "A service's code (required)."),
+                ("lat", "Latitude, WGS84 (with long)."), ("long", "Longitude, WGS84 (with lat)."),
+                ("address_string", "An address or landmark; alone only with the jurisdiction_id of a mahalla."),
+                ("address_id", "A mahalla's id or SOATO code."), ("attribute[code]", "The answer to a question; attribute[code][] repeated for a multivaluelist."),
+                ("description", "What is wrong, up to 4,000 characters."), ("media_url", "An http(s) URL of a photo: recorded, never fetched, never published."),
+                ("locale", Locale.Description))
             .WithSummary("File a report (form-encoded): api_key, service_code, lat+long or address_string or address_id, attribute[code], description, media_url.")
             .WithDescription("Returns service_request_id (the tracking number) for a realtime service, a token for a batch one. Contact arguments (email, names, phone, device_id, account_id) are ignored and never stored; media_url is recorded, never fetched and never published.")
             .Produces(StatusCodes.Status403Forbidden, null, Wire.XmlContentType, Wire.JsonContentType);
@@ -85,7 +92,10 @@ public static class Open311Module
             var jurisdiction = await jurisdictions.ResolveAsync(arguments["jurisdiction_id"], ct);
             var filter = RequestQueries.FilterFrom(arguments, clock.GetUtcNow().UtcDateTime);
             return Open311Pipeline.Ok(format, await queries.ListAsync(filter, jurisdiction, http.Request, ct));
-        }).WithName("Open311Requests").InBothFormats()
+        }).WithName("Open311Requests").InBothFormats().WithArguments(Jurisdiction, Locale,
+            ("service_request_id", "Tracking numbers, comma-separated; overrides the other arguments."), ("service_code", "Service codes, comma-separated."),
+            ("start_date", "W3C date-time with a zone; the window spans 90 days at most."), ("end_date", "W3C date-time with a zone."),
+            ("status", "open, closed, or both."), ("page", "Page number, from 1."), ("page_size", "Requests per page, 1000 at most."))
             .WithSummary("Reports, newest first: service_request_id (comma list, overrides the rest), service_code, start_date, end_date (90 days at most, the last 90 by default), status open|closed, page, page_size (1000 at most).");
 
         v2.MapGet("/requests/{service_request_id}.{format}", async Task<IResult> ([FromRoute(Name = "service_request_id")] string serviceRequestId,
@@ -93,14 +103,14 @@ public static class Open311Module
         {
             var jurisdiction = await jurisdictions.ResolveAsync(Open311Pipeline.ArgumentsOf(http)["jurisdiction_id"], ct);
             return Open311Pipeline.Ok(format, await queries.GetAsync(serviceRequestId, jurisdiction, http.Request, ct));
-        }).WithName("Open311Request").InBothFormats().WithSummary("One report by its tracking number.");
+        }).WithName("Open311Request").InBothFormats().WithArguments(Jurisdiction, Locale).WithSummary("One report by its tracking number.");
 
         v2.MapGet("/tokens/{token}.{format}", async Task<IResult> (string token, string format, HttpContext http, Jurisdictions jurisdictions,
             TokenQueries tokens, CancellationToken ct) =>
         {
             await jurisdictions.ResolveAsync(Open311Pipeline.ArgumentsOf(http)["jurisdiction_id"], ct);
             return Open311Pipeline.Ok(format, await tokens.GetAsync(token, ct));
-        }).WithName("Open311Token").InBothFormats().WithSummary("The service_request_id of a queued request, once it has been filed (empty until then).");
+        }).WithName("Open311Token").InBothFormats().WithArguments(Jurisdiction).WithSummary("The service_request_id of a queued request, once it has been filed (empty until then).");
 
         v2.MapGet("/servicerequestupdates.{format}", async Task<IResult> (string format, HttpContext http, Jurisdictions jurisdictions,
             UpdateQueries updates, TimeProvider clock, CancellationToken ct) =>
@@ -109,7 +119,8 @@ public static class Open311Module
             var jurisdiction = await jurisdictions.ResolveAsync(arguments["jurisdiction_id"], ct);
             var (from, to) = RequestQueries.Window(arguments, clock.GetUtcNow().UtcDateTime);
             return Open311Pipeline.Ok(format, await updates.ListAsync(from, to, jurisdiction, ct));
-        }).WithName("Open311Updates").InBothFormats()
+        }).WithName("Open311Updates").InBothFormats().WithArguments(Jurisdiction, Locale,
+            ("start_date", "W3C date-time with a zone; the window spans 90 days at most."), ("end_date", "W3C date-time with a zone."))
             .WithSummary("FixMyStreet's status-update extension: every change of every report between start_date and end_date, oldest first.");
 
         v2.MapFallback("{**path}", () => Task.FromException<IResult>(Open311Exception.NotFound("No such resource: see discovery.xml.")))
@@ -136,6 +147,51 @@ public static class Open311Module
             .WithName("AdminRevokeOpen311Client").WithSummary("Revoke a client's key: its next request is refused with a 403.");
         return routes;
     }
+
+    private static readonly (string Name, string Description) Jurisdiction =
+        ("jurisdiction_id", "Optional: the platform's id (Open311:JurisdictionId) or a territory's SOATO code, which narrows the answer to that territory.");
+
+    private static readonly (string Name, string Description) Locale =
+        ("locale", "The language of names and notices: uz-Latn (default), uz-Cyrl, ru or en; otherwise Accept-Language decides.");
+
+    /// <summary>Documents the query arguments, which the endpoints read themselves (strictly, see Open311Pipeline).</summary>
+    private static RouteHandlerBuilder WithArguments(this RouteHandlerBuilder endpoint, params (string Name, string Description)[] arguments) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            foreach (var (name, description) in arguments)
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name, In = ParameterLocation.Query, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Documents a form body (application/x-www-form-urlencoded) of string fields.</summary>
+    private static RouteHandlerBuilder WithForm(this RouteHandlerBuilder endpoint, params (string Name, string Description)[] fields) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/x-www-form-urlencoded"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Required = new HashSet<string> { "api_key", "service_code" },
+                            Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Description = f.Description }),
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
 
     /// <summary>Every GeoReport answer, success or error list, comes in XML or JSON as the resource's extension says.</summary>
     private static RouteHandlerBuilder InBothFormats(this RouteHandlerBuilder endpoint) => endpoint
