@@ -67,7 +67,6 @@ T = {
  "open311.rule.client_already_revoked": ("This key has already been revoked.", "Bu kalit allaqachon bekor qilingan.", "Бу калит аллақачон бекор қилинган.", "Этот ключ уже отозван."),
  "open311.rule.submission": ("The request could not be queued.", "Soʻrovni navbatga qoʻyib boʻlmadi.", "Сўровни навбатга қўйиб бўлмади.", "Не удалось поставить запрос в очередь."),
  "open311.rule.submission_not_queued": ("This request has already been processed.", "Bu soʻrov allaqachon koʻrib chiqilgan.", "Бу сўров аллақачон кўриб чиқилган.", "Этот запрос уже обработан."),
- "open311.clients.nav": ("Open311 clients", "Open311 mijozlari", "Open311 мижозлари", "Клиенты Open311"),
  "open311.clients.title": ("Open311 clients", "Open311 mijozlari", "Open311 мижозлари", "Клиенты Open311"),
  "open311.clients.intro": ("Client applications that may file reports through the Open311 API. Each has its own key; the key is shown once, when it is issued, and stored only as a hash. A revoked key is refused from its next request on.",
    "Open311 API orqali xabar yuborishi mumkin boʻlgan mijoz ilovalari. Har birining oʻz kaliti bor; kalit faqat berilganda bir marta koʻrsatiladi va faqat xesh shaklida saqlanadi. Bekor qilingan kalit bilan keyingi soʻrovlar rad etiladi.",

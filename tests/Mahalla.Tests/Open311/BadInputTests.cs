@@ -222,47 +222,6 @@ public abstract class Open311BadInputTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
-    [Fact]
-    public async Task The_demo_key_from_configuration_files_reports_on_a_fresh_demo_install()
-    {
-        const string demoKey = "demo-open311-key-for-outside-checks";
-        using var demo = App.WithWebHostBuilder(b => b.UseSetting("Demo:Open311ApiKey", demoKey));
-        var client = demo.CreateClient();
-
-        var id = await client.FilePotholeAsync(demoKey);
-
-        Assert.StartsWith("R-", id, StringComparison.Ordinal);
-        var clients = await (await (await App.SignedInAsync("demo-admin")).GetAsync("/api/admin/open311/clients")).ArrayAsync();
-        Assert.Contains(clients, c => c!.Str("name") == "Demo client" && c!["active"]!.GetValue<bool>());
-    }
-
-    [Fact]
-    public async Task Only_administrators_manage_keys_and_a_key_is_shown_once_and_stored_as_a_hash()
-    {
-        var admin = await App.SignedInAsync("demo-admin");
-        var citizen = await App.CitizenAsync();
-
-        var issued = await (await admin.PostAsJsonAsync("/api/admin/open311/clients", new { name = "Toshkent suv taʼminoti tizimi" })).ObjectAsync();
-        var key = issued.Str("apiKey");
-        var list = await (await admin.GetAsync("/api/admin/open311/clients")).Content.ReadAsStringAsync();
-        var stored = await App.WithDbAsync(db => db.Set<Open311Client>().AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(issued.Str("id"))));
-
-        Assert.StartsWith("m311_", key, StringComparison.Ordinal);
-        Assert.True(key.Length > 40);
-        Assert.StartsWith(issued.Str("keyPrefix"), key, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, list, StringComparison.Ordinal);
-        Assert.DoesNotContain(stored.KeyHash, list, StringComparison.Ordinal);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key))), stored.KeyHash);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/admin/open311/clients")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsJsonAsync("/api/admin/open311/clients", new { name = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.GetAsync("/api/admin/open311/clients")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/admin/open311/clients", new { name = " " })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/admin/open311/clients", new { name = new string('x', 101) })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/open311/clients/{issued.Str("id")}/revocation", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/open311/clients/{issued.Str("id")}/revocation", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/admin/open311/clients/{Guid.NewGuid()}/revocation", null)).StatusCode);
-    }
-
     private Task<(int Appeals, int Reports, int Submissions)> CountAsync() => App.WithDbAsync(async db =>
         (await db.Appeals.CountAsync(), await db.Set<Report>().CountAsync(), await db.Set<Open311Submission>().CountAsync()));
 }
