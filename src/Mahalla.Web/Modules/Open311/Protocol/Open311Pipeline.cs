@@ -55,7 +55,7 @@ internal static class Open311Pipeline
             if (http.RequestServices.GetRequiredService<Open311Limiter>().Refuse(partition) is { } wait)
             {
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                throw new Open311Exception(StatusCodes.Status429TooManyRequests, "Too many requests for this key: try again later.");
+                throw new Open311Exception(StatusCodes.Status429TooManyRequests, "Too many requests: try again later.");
             }
 
             return await next(context);
