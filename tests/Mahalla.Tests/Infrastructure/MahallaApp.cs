@@ -53,6 +53,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
         builder.UseSetting("Transparency:SequencerEnabled", "false");
         builder.UseSetting("Reports:WatcherEnabled", "false");
+        builder.UseSetting("Open311:QueueProcessorEnabled", "false");
         builder.UseSetting("Email:SenderEnabled", "false");
         builder.UseSetting("Delivery:WorkerEnabled", "false");
         builder.UseSetting("Delivery:AllowInsecureHttp", "true");

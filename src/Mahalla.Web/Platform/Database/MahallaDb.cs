@@ -60,6 +60,7 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         Modules.Triage.Data.TriageMapping.Configure(builder, schemas);
         Modules.Reports.Data.ReportsMapping.Configure(builder, schemas);
         Modules.Delivery.Data.DeliveryMapping.Configure(builder, schemas);
+        Modules.Open311.Data.Open311Mapping.Configure(builder, schemas);
         builder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable("data_protection_keys", schemas["platform"]);
