@@ -58,8 +58,10 @@ internal static partial class TransparencyApi
             app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Sequencer>>()) { UseLease = false };
     }
 
-    public static async Task<Note> CheckpointNoteAsync(this HttpClient client) =>
-        Note.Parse(await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+    /// <summary>The published checkpoint note, as served.</summary>
+    public static Task<string> CheckpointTextAsync(this HttpClient client) => client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct);
+
+    public static async Task<Note> CheckpointNoteAsync(this HttpClient client) => Note.Parse(await client.CheckpointTextAsync());
 
     public static async Task<Checkpoint> CheckpointAsync(this HttpClient client) => Checkpoint.Parse((await client.CheckpointNoteAsync()).Text);
 
@@ -70,6 +72,13 @@ internal static partial class TransparencyApi
     {
         var json = await client.GetFromJsonAsync<JsonObject>(new Uri(url, UriKind.Relative), Ct);
         return [.. json!["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>()))];
+    }
+
+    /// <summary>The log's consistency proof between two checkpoints verifies with the core's verifier: the newer extends the older.</summary>
+    public static async Task AssertExtendsAsync(this HttpClient client, Checkpoint older, Checkpoint newer)
+    {
+        var proof = await client.ProofAsync($"/api/tlog/proof/consistency?from={older.Size}&to={newer.Size}");
+        Assert.True(MerkleProof.VerifyConsistency(older.Size, newer.Size, proof, older.RootHash, newer.RootHash));
     }
 
     /// <summary>The tracking page after entering the number and code, as a browser posts the form.</summary>

@@ -64,7 +64,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
         await app.FileAsync("Issiq suv yoʻq.");
         await app.SequenceAsync();
         var client = app.CreateClient();
-        var before = await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct);
+        var before = await client.CheckpointTextAsync();
         var old = Checkpoint.Parse(Note.Parse(before).Text);
 
         await app.Witnesses[1].StopAsync();
@@ -75,7 +75,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
             Assert.True(pass.Led);
             Assert.True(pass.TreeSize > old.Size);
             Assert.Null(pass.PublishedSize);
-            Assert.Equal(before, await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+            Assert.Equal(before, await client.CheckpointTextAsync());
             // Nothing beyond the published tree is served, and the witness that was up saw the new tree: one is not enough.
             var beyond = await client.GetAsync(new Uri($"/api/tlog/proof/inclusion?index=0&size={pass.TreeSize}", UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
@@ -84,7 +84,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
 
             // Another pass with the witness still down changes nothing.
             Assert.Null((await app.SequenceAsync()).PublishedSize);
-            Assert.Equal(before, await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+            Assert.Equal(before, await client.CheckpointTextAsync());
         }
         finally
         {
@@ -95,8 +95,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
         Assert.Equal(again.TreeSize, again.PublishedSize);
         var current = app.Policy(2).Verify(await client.CheckpointNoteAsync()).Checkpoint;
         Assert.Equal(again.TreeSize, current.Size);
-        var proof = await client.ProofAsync($"/api/tlog/proof/consistency?from={old.Size}&to={current.Size}");
-        Assert.True(MerkleProof.VerifyConsistency(old.Size, current.Size, proof, old.RootHash, current.RootHash));
+        await client.AssertExtendsAsync(old, current);
     }
 
     [Fact]
@@ -105,7 +104,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
         await app.FileAsync("Maktab yonida chiroq yoʻq.");
         await app.SequenceAsync();
         var client = app.CreateClient();
-        var honest = await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct);
+        var honest = await client.CheckpointTextAsync();
         var witnessed = Checkpoint.Parse(Note.Parse(honest).Text);
 
         // Someone with the database rewrites an integrated entry and recomputes every hash, so the log is
@@ -122,7 +121,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
             Assert.True(pass.Led);
             Assert.True(pass.TreeSize > witnessed.Size);
             Assert.Null(pass.PublishedSize);
-            Assert.Equal(honest, await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+            Assert.Equal(honest, await client.CheckpointTextAsync());
             foreach (var witness in app.Witnesses)
             {
                 // Neither witness moved: the rewritten log cannot prove it extends what they cosigned.
@@ -139,8 +138,7 @@ public abstract class WitnessedLogTests(WitnessedApp app)
         var recovered = await app.SequenceAsync();
         Assert.Equal(recovered.TreeSize, recovered.PublishedSize);
         var current = app.Policy(2).Verify(await client.CheckpointNoteAsync()).Checkpoint;
-        var proof = await client.ProofAsync($"/api/tlog/proof/consistency?from={witnessed.Size}&to={current.Size}");
-        Assert.True(MerkleProof.VerifyConsistency(witnessed.Size, current.Size, proof, witnessed.RootHash, current.RootHash));
+        await client.AssertExtendsAsync(witnessed, current);
         await app.AssertOneConsistentLogAsync();
     }
 
