@@ -12,16 +12,16 @@
 # cannot run; missed targets are reported, not failed.
 #
 # Settings (environment):
-#   PROVIDERS="sqlite postgres"  APPEND=200000  BATCH=2000  SIZES=1000000,10000000  PROOFS=2000
+#   PROVIDERS="sqlite postgres"  APPEND=100000  BATCH=2000  SIZES=1000000,10000000  PROOFS=1000
 #   CLIENTS=8  ROUNDS=3  ROUND_SECONDS=8  PG_PORT=55460  KEEP=1 (keep the work folder)  RESULTS_MD=path
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 providers=${PROVIDERS:-sqlite postgres}
-append=${APPEND:-200000}
+append=${APPEND:-100000}
 batch=${BATCH:-2000}
 sizes=${SIZES:-1000000,10000000}
-proofs=${PROOFS:-2000}
+proofs=${PROOFS:-1000}
 clients=${CLIENTS:-8}
 rounds=${ROUNDS:-3}
 round_seconds=${ROUND_SECONDS:-8}
