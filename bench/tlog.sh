@@ -73,7 +73,7 @@ for provider in $providers; do
   log "$provider: $parts"
   dotnet "$work/bin/Mahalla.Tlog.Bench.dll" --provider "$provider" ${server:+--server "$server"} --work "$work/sqlite" \
     --parts "$parts" --append "$append" --batch "$batch" --sizes "$sizes" --proofs "$proofs" \
-    --clients "$clients" --rounds "$rounds" --seconds "$round_seconds" | tee -a "$results"
+    --clients "$clients" --rounds "$rounds" --seconds "$round_seconds" | grep --line-buffered -E '^[a-z]+\|' | tee -a "$results"
 
   if [ -n "$pg_dir" ]; then
     bash "$root/scripts/postgres.sh" stop "$pg_dir"

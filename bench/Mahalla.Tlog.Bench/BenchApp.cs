@@ -48,6 +48,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:OutboxFolder", Path.Combine(Path.GetTempPath(), "mahalla-tlog-bench-outbox"));
         builder.UseSetting("Transparency:SequencerEnabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The app's log goes to stderr with the progress lines; stdout carries the figures.
+        builder.UseSetting("Logging:Console:LogToStandardErrorThreshold", "Trace");
         builder.ConfigureServices(services =>
         {
             var recording = services.Single(d => d.ServiceType == typeof(IInterceptor) && d.ImplementationType == typeof(RecordEventsInterceptor));
