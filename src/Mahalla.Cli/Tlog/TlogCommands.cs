@@ -223,8 +223,23 @@ internal static class TlogCommands
         return [.. hashes.Select(Convert.FromBase64String)];
     }
 
-    private static string ReadText(string path) =>
-        File.Exists(path) ? File.ReadAllText(path, new UTF8Encoding(false, true)) : throw new UsageException($"no such file: {path}");
+    private static string ReadText(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"no such file: {path}");
+        }
+
+        try
+        {
+            return File.ReadAllText(path, new UTF8Encoding(false, true));
+        }
+        catch (DecoderFallbackException)
+        {
+            // A damaged file is a failed check (exit 1), not a crash.
+            throw new InvalidDataException($"{path} is not UTF-8 text");
+        }
+    }
 }
 
 internal static class AtomicFile

@@ -20,6 +20,7 @@ public enum Provider
 /// <summary>
 /// The real application on a real, empty database of the chosen provider, migrated and seeded with
 /// the demo data, with a clock the test controls. Background jobs are off; tests run them by hand.
+/// A second node joins the first's database (and may share its clock) with <see cref="JoinAsSecondNode"/>.
 /// </summary>
 public class MahallaApp : WebApplicationFactory<Program>
 {
@@ -27,18 +28,41 @@ public class MahallaApp : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("mahalla-test-").FullName;
     private readonly string _connectionString;
+    private readonly bool _ownsDatabase;
 
     public MahallaApp(Provider provider)
+        : this(provider, null, null)
+    {
+    }
+
+    private MahallaApp(Provider provider, string? connectionString, FakeClock? clock)
     {
         Provider = provider;
-        _connectionString = provider == Provider.Postgres
+        _ownsDatabase = connectionString is null;
+        _connectionString = connectionString ?? (provider == Provider.Postgres
             ? Infrastructure.Postgres.CreateDatabase()
-            : $"Data Source={Path.Combine(_folder, "mahalla.db")}";
+            : $"Data Source={Path.Combine(_folder, "mahalla.db")}");
+        Clock = clock ?? new FakeClock(FakeClock.OrdinaryTuesday);
     }
 
     public Provider Provider { get; }
 
-    public FakeClock Clock { get; } = new(FakeClock.OrdinaryTuesday);
+    public FakeClock Clock { get; }
+
+    /// <summary>Extra configuration (e.g. <c>Transparency:…</c>), read when the host is built: set it before first use.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Another node of the same installation: same database and clock, its own host and singletons. This app drops the database.</summary>
+    public MahallaApp JoinAsSecondNode()
+    {
+        var node = new MahallaApp(Provider, _connectionString, Clock);
+        foreach (var (key, value) in Settings)
+        {
+            node.Settings[key] = value;
+        }
+
+        return node;
+    }
 
     public string OutboxFolder => Path.Combine(_folder, "outbox");
 
@@ -60,6 +84,11 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("Delivery:PublicBaseUrl", "https://mahalla.test");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -115,7 +144,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            if (Provider == Provider.Postgres)
+            if (Provider == Provider.Postgres && _ownsDatabase)
             {
                 Infrastructure.Postgres.DropDatabase(_connectionString);
             }

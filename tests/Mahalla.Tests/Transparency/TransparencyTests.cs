@@ -28,7 +28,7 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task Filing_an_appeal_records_a_pending_entry_in_the_same_transaction()
     {
-        var filed = await FileAsync("Suv quvuri yorilib ketdi, koʻcha suv ostida.");
+        var filed = await app.FileAsync("Suv quvuri yorilib ketdi, koʻcha suv ostida.");
         var entries = await app.WithDbAsync(db => db.Set<LogEntry>().AsNoTracking().Where(e => e.SubjectId == filed.Id).ToListAsync(Ct));
         var entry = Assert.Single(entries);
         Assert.Null(entry.Index);
@@ -44,10 +44,10 @@ public abstract class TransparencyTests(MahallaApp app)
     public async Task No_personal_data_reaches_the_log_its_tiles_or_its_receipts()
     {
         const string Secret = "Zilola-Qwerty-7f3a uyi oldidagi chiroq";
-        var filed = await FileAsync(Secret);
+        var filed = await app.FileAsync(Secret);
         var operatorClient = await app.SignedInAsync("demo-operator");
         (await operatorClient.PostAsJsonAsync($"/api/appeals/{filed.Id}/answer", new { text = "Javob: " + Secret }, Ct)).EnsureSuccessStatusCode();
-        await SequenceAsync();
+        await app.SequenceAsync();
 
         var citizenId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "demo-citizen").Select(u => u.Id).SingleAsync(Ct));
         var forbidden = new[] { Secret, "Zilola-Qwerty", citizenId.ToString(), "Dilnoza", "demo-citizen", "demo-operator" };
@@ -79,8 +79,8 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task The_sequencer_integrates_entries_and_publishes_a_checkpoint_signed_by_the_vkey()
     {
-        await FileAsync("Koʻcha chiroqlari yonmayapti.");
-        var pass = await SequenceAsync();
+        await app.FileAsync("Koʻcha chiroqlari yonmayapti.");
+        var pass = await app.SequenceAsync();
         Assert.True(pass.Led);
         Assert.Equal(pass.TreeSize, pass.PublishedSize);
 
@@ -104,9 +104,9 @@ public abstract class TransparencyTests(MahallaApp app)
     {
         // 300 entries make one full tile of leaves and a partial one.
         await AddSyntheticEntriesAsync(300);
-        await SequenceAsync();
+        await app.SequenceAsync();
         var client = app.CreateClient();
-        var note = Note.Parse(await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+        var note = await client.CheckpointNoteAsync();
         var checkpoint = Checkpoint.Parse(note.Text);
         Assert.True(checkpoint.Size >= 300);
 
@@ -147,7 +147,7 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task Tiles_beyond_the_published_tree_are_404_problems()
     {
-        await SequenceAsync();
+        await app.SequenceAsync();
         var response = await app.CreateClient().GetAsync(new Uri("/tlog/tile/0/x999/999", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -156,21 +156,20 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task Inclusion_and_consistency_proofs_verify_against_signed_checkpoints()
     {
-        await FileAsync("Chiqindi uch kundan beri olib ketilmadi.");
-        await SequenceAsync();
+        await app.FileAsync("Chiqindi uch kundan beri olib ketilmadi.");
+        await app.SequenceAsync();
         var client = app.CreateClient();
-        var old = Checkpoint.Parse(Note.Parse(await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct)).Text);
+        var old = await client.CheckpointAsync();
         await AddSyntheticEntriesAsync(37);
-        await SequenceAsync();
-        var current = Checkpoint.Parse(Note.Parse(await client.GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct)).Text);
+        await app.SequenceAsync();
+        var current = await client.CheckpointAsync();
         Assert.True(current.Size > old.Size);
 
-        var consistency = await ProofAsync(client, $"/api/tlog/proof/consistency?from={old.Size}&to={current.Size}");
-        Assert.True(MerkleProof.VerifyConsistency(old.Size, current.Size, consistency, old.RootHash, current.RootHash));
+        await client.AssertExtendsAsync(old, current);
 
         var index = current.Size - 5;
         var entry = await app.WithDbAsync(db => db.Set<LogEntry>().AsNoTracking().Where(e => e.Index == index).Select(e => e.Data).SingleAsync(Ct));
-        var inclusion = await ProofAsync(client, $"/api/tlog/proof/inclusion?index={index}&size={current.Size}");
+        var inclusion = await client.ProofAsync($"/api/tlog/proof/inclusion?index={index}&size={current.Size}");
         Assert.True(MerkleProof.VerifyInclusion(index, current.Size, MerkleHash.Leaf(entry), inclusion, current.RootHash));
         Assert.True(inclusion.Count <= 64 - long.LeadingZeroCount(current.Size));
     }
@@ -190,8 +189,8 @@ public abstract class TransparencyTests(MahallaApp app)
     [InlineData("/api/tlog/proof/consistency")]
     public async Task Bad_proof_parameters_are_400_problems(string url)
     {
-        await FileAsync("Yoʻlda chuqur bor.");
-        await SequenceAsync();
+        await app.FileAsync("Yoʻlda chuqur bor.");
+        await app.SequenceAsync();
         var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -200,12 +199,12 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task A_receipt_verifies_offline_with_the_logs_verifier_key()
     {
-        var filed = await FileAsync("Gaz bosimi juda past.");
+        var filed = await app.FileAsync("Gaz bosimi juda past.");
         var client = app.CreateClient();
         var early = await client.GetAsync(new Uri($"/api/track/{filed.TrackingNumber}/receipt?code={filed.AccessCode}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
 
-        await SequenceAsync();
+        await app.SequenceAsync();
         var response = await client.GetAsync(new Uri($"/api/track/{filed.TrackingNumber}/receipt?code={filed.AccessCode}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(".tlog-proof", response.Content.Headers.ContentDisposition?.ToString() ?? "", StringComparison.Ordinal);
@@ -226,14 +225,13 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task The_tracking_page_offers_the_receipt_and_a_qr_code()
     {
-        var filed = await FileAsync("Daraxtlar kesilmoqda.");
-        await SequenceAsync();
-        var html = await TrackPageAsync(filed);
+        var filed = await app.FileAsync("Daraxtlar kesilmoqda.");
+        await app.SequenceAsync();
+        var html = await app.TrackPageAsync(filed);
         Assert.Contains("data:image/png;base64,", html, StringComparison.Ordinal);
-        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/api/track/[^\"]+/receipt\\?t=[^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(link);
+        var link = TransparencyApi.ReceiptLink(html);
         Assert.DoesNotContain(filed.AccessCode, link, StringComparison.Ordinal);
-        var download = await app.CreateClient().GetAsync(new Uri(WebUtility.HtmlDecode(link), UriKind.Relative), Ct);
+        var download = await app.CreateClient().GetAsync(new Uri(link, UriKind.Relative), Ct);
         var receipt = await download.Content.ReadAsStringAsync(Ct);
         Assert.True(download.IsSuccessStatusCode, link + "\n" + receipt);
         Assert.StartsWith(TlogProof.Header, receipt, StringComparison.Ordinal);
@@ -243,10 +241,10 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task The_audit_names_an_event_row_changed_behind_the_platforms_back()
     {
-        var filed = await FileAsync("Kanalizatsiya toshib ketdi.");
+        var filed = await app.FileAsync("Kanalizatsiya toshib ketdi.");
         var operatorClient = await app.SignedInAsync("demo-operator");
         (await operatorClient.PostAsJsonAsync($"/api/appeals/{filed.Id}/answer", new { text = "Brigada yuborildi." }, Ct)).EnsureSuccessStatusCode();
-        await SequenceAsync();
+        await app.SequenceAsync();
         var clean = await AuditAsync();
         Assert.True(clean.Passed, string.Join("\n", clean.Findings));
 
@@ -271,8 +269,8 @@ public abstract class TransparencyTests(MahallaApp app)
     [Fact]
     public async Task Two_sequencers_racing_without_the_lease_still_build_one_log()
     {
-        var first = CreateSequencer(useLease: false);
-        var second = CreateSequencer(useLease: false);
+        var first = app.CreateSequencer(useLease: false);
+        var second = app.CreateSequencer(useLease: false);
         for (var round = 0; round < 6; round++)
         {
             await AddSyntheticEntriesAsync(40);
@@ -280,14 +278,14 @@ public abstract class TransparencyTests(MahallaApp app)
         }
 
         await first.RunOnceAsync(Ct);
-        await AssertOneConsistentLogAsync();
+        await app.AssertOneConsistentLogAsync();
     }
 
     [Fact]
     public async Task Only_the_lease_holder_sequences_until_its_lease_expires()
     {
-        var first = CreateSequencer(useLease: true);
-        var second = CreateSequencer(useLease: true);
+        var first = app.CreateSequencer(useLease: true);
+        var second = app.CreateSequencer(useLease: true);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await AddSyntheticEntriesAsync(3);
         Assert.True((await first.RunOnceAsync(Ct)).Led);
@@ -301,14 +299,14 @@ public abstract class TransparencyTests(MahallaApp app)
         Assert.True(taken.Led);
         Assert.Equal(3, taken.Integrated);
         Assert.False((await first.RunOnceAsync(Ct)).Led);
-        await AssertOneConsistentLogAsync();
+        await app.AssertOneConsistentLogAsync();
     }
 
     [Fact]
     public async Task The_auditors_page_is_public_and_shows_the_checkpoint()
     {
-        await FileAsync("Ariqlar tozalanmagan.");
-        await SequenceAsync();
+        await app.FileAsync("Ariqlar tozalanmagan.");
+        await app.SequenceAsync();
         var response = await app.CreateClient().GetAsync(new Uri("/transparency", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
@@ -323,56 +321,11 @@ public abstract class TransparencyTests(MahallaApp app)
 
     private async Task<string> CheckpointRootAsync()
     {
-        var note = Note.Parse(await app.CreateClient().GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct));
+        var note = await app.CreateClient().CheckpointNoteAsync();
         return Convert.ToBase64String(Checkpoint.Parse(note.Text).RootHash);
     }
 
-    private async Task AssertOneConsistentLogAsync()
-    {
-        var (entries, pending, size, root, nodes) = await app.WithDbAsync(async db =>
-        {
-            var entries = await db.Set<LogEntry>().AsNoTracking().Where(e => e.Index != null).OrderBy(e => e.Index).Select(e => new { e.Index, e.Data }).ToListAsync(Ct);
-            var pending = await db.Set<LogEntry>().CountAsync(e => e.Index == null, Ct);
-            var state = await db.Set<LogState>().AsNoTracking().SingleAsync(Ct);
-            var nodes = await db.Set<LogNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Hash, Ct);
-            return (entries, pending, state.TreeSize, state.RootHash, nodes);
-        });
-        Assert.Equal(0, pending);
-        Assert.Equal(size, entries.Count);
-        Assert.Equal(Enumerable.Range(0, entries.Count).Select(i => (long?)i), entries.Select(e => e.Index));
-        var store = new MemoryHashStore();
-        var frontier = new MerkleFrontier();
-        var batch = frontier.AppendBatch([.. entries.Select(e => MerkleHash.Leaf(e.Data))]);
-        Assert.Equal(root, batch.Root);
-        Assert.Equal(batch.Nodes.Count, nodes.Count);
-        foreach (var node in batch.Nodes)
-        {
-            Assert.Equal(node.Hash, nodes[LogNode.KeyOf(node.Node.Level, node.Node.Index)]);
-        }
-
-        var latest = await app.WithDbAsync(db => db.Set<PublishedCheckpoint>().AsNoTracking().OrderByDescending(c => c.Size).FirstAsync(Ct));
-        Assert.Equal(size, latest.Size);
-        Assert.Equal(root, latest.RootHash);
-    }
-
-    private Sequencer CreateSequencer(bool useLease)
-    {
-        var created = ActivatorUtilities.CreateInstance<Sequencer>(app.Services);
-        return useLease ? created : new Sequencer(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<LogKeys>(),
-            app.Services.GetRequiredService<IHttpClientFactory>(), app.Clock,
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.Modules.Transparency.TransparencyOptions>>(),
-            app.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Sequencer>>()) { UseLease = false };
-    }
-
-    private Task<SequencerPass> SequenceAsync()
-    {
-        // Whoever held the lease in an earlier test lets go: leases are a few seconds of the fake clock.
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
-        return app.Services.GetRequiredService<Sequencer>().RunOnceAsync(Ct);
-    }
-
-    private async Task<long> CheckpointSizeAsync() =>
-        Checkpoint.Parse(Note.Parse(await app.CreateClient().GetStringAsync(new Uri("/tlog/checkpoint", UriKind.Relative), Ct)).Text).Size;
+    private async Task<long> CheckpointSizeAsync() => (await app.CreateClient().CheckpointAsync()).Size;
 
     private Task<AuditReport> AuditAsync() => app.WithDbAsync(db => LogAudit.RunAsync(db, app.Clock, "test", Ct));
 
@@ -391,46 +344,6 @@ public abstract class TransparencyTests(MahallaApp app)
 
         return await db.SaveChangesAsync(Ct);
     });
-
-    private async Task<IReadOnlyList<byte[]>> ProofAsync(HttpClient client, string url)
-    {
-        var json = await client.GetFromJsonAsync<JsonObject>(new Uri(url, UriKind.Relative), Ct);
-        return [.. json!["hashes"]!.AsArray().Select(h => Convert.FromBase64String(h!.GetValue<string>()))];
-    }
-
-    private async Task<string> TrackPageAsync(Filed filed)
-    {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
-        var form = await client.GetStringAsync(new Uri("/track", UriKind.Relative), Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync(new Uri("/track", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "track",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Number"] = filed.TrackingNumber,
-            ["Input.Code"] = filed.AccessCode,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(Ct);
-    }
-
-    private async Task<Filed> FileAsync(string text)
-    {
-        var citizen = await app.CitizenAsync();
-        var response = await citizen.PostAsJsonAsync("/api/appeals", new
-        {
-            type = "complaint",
-            categoryCode = "water-supply",
-            territoryId = await app.MahallaIdAsync(),
-            text,
-            language = "uz-Latn",
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var json = await response.ObjectAsync();
-        return new Filed(Guid.Parse(json.Str("id")), json.Str("trackingNumber"), json.Str("accessCode"));
-    }
-
-    private sealed record Filed(Guid Id, string TrackingNumber, string AccessCode);
 
     private sealed class HttpTiles(HttpClient client) : ITileFetcher
     {

@@ -5,7 +5,7 @@ namespace Mahalla.Web.Modules.Transparency.Data;
 /// Written as pending (no <see cref="Index"/>) in the same transaction as the fact; the sequencer
 /// assigns the index. Guarantee: <see cref="Data"/> holds no personal data, only ids, codes, times,
 /// roles and salted commitments (see <see cref="RecordEvents.EventEntry"/>). Never updated except to
-/// set the index once, never deleted.
+/// set the index once (by the sequencer, in bulk: <see cref="LogStorage"/>), never deleted.
 /// </summary>
 internal sealed class LogEntry
 {
@@ -44,15 +44,6 @@ internal sealed class LogEntry
     public DateTime RecordedAtUtc { get; private set; }
 
     public DateTime? IntegratedAtUtc { get; private set; }
-
-    /// <summary>A stub that only carries the key, for the sequencer's index update.</summary>
-    public static LogEntry Stub(Guid id) => new() { Id = id };
-
-    public void Integrate(long index, DateTime nowUtc)
-    {
-        Index = index;
-        IntegratedAtUtc = nowUtc;
-    }
 }
 
 /// <summary>

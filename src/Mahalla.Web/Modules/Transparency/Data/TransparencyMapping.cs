@@ -17,6 +17,8 @@ internal static class TransparencyMapping
             e.HasIndex(x => x.SourceId).IsUnique();
             e.HasIndex(x => x.Index).IsUnique();
             e.HasIndex(x => x.SubjectId);
+            // The sequencer's queue: pending entries in id order, however many are already integrated (ADR 0049).
+            e.HasIndex(x => x.Id, "IX_tlog_entries_Pending").HasFilter("\"Index\" IS NULL");
         });
         b.Entity<LogNode>(e =>
         {

@@ -100,15 +100,21 @@ internal sealed class Sequencer(
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var state = await db.Set<LogState>().AsNoTracking().SingleAsync(s => s.Id == LogState.SingletonId, ct);
-            var pending = await db.Set<LogEntry>().AsNoTracking().Where(e => e.Index == null).OrderBy(e => e.Id)
-                .Take(options.Value.BatchSize).Select(e => new { e.Id, e.Data }).ToListAsync(ct);
+            var storage = new LogStorage(db);
+            var pending = await storage.PendingAsync(options.Value.BatchSize, ct);
             if (pending.Count == 0)
             {
                 return 0;
             }
 
             var frontier = await MerkleFrontier.LoadAsync(new DbHashReader(db), state.TreeSize, ct);
-            var batch = frontier.AppendBatch([.. pending.Select(p => MerkleHash.Leaf(p.Data))]);
+            var leaves = new byte[pending.Count][];
+            for (var i = 0; i < leaves.Length; i++)
+            {
+                leaves[i] = MerkleHash.Leaf(pending[i].Data);
+            }
+
+            var batch = frontier.AppendBatch(leaves);
             var now = clock.GetUtcNow().UtcDateTime;
             // The fence: the tree moves from exactly the size this batch was computed on, or not at all.
             var moved = await db.Set<LogState>()
@@ -121,15 +127,8 @@ internal sealed class Sequencer(
                 return (int?)null;
             }
 
-            for (var i = 0; i < pending.Count; i++)
-            {
-                var stub = LogEntry.Stub(pending[i].Id);
-                db.Attach(stub);
-                stub.Integrate(batch.FirstIndex + i, now);
-            }
-
-            db.AddRange(batch.Nodes.Select(n => new LogNode(LogNode.KeyOf(n.Node.Level, n.Node.Index), n.Hash)));
-            await db.SaveChangesAsync(ct);
+            await storage.IntegrateAsync(pending, batch.FirstIndex, now, ct);
+            await storage.AddNodesAsync(batch.Nodes, ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return pending.Count;

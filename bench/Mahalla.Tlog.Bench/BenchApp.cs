@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Mahalla.Web.Modules.Transparency.RecordEvents;
+using Mahalla.Web.Platform.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Mahalla.Tlog.Bench;
+
+/// <summary>
+/// The real app, in-process, on a fresh database of its own: migrated and seeded with the demo data, with rate
+/// limits, the deadline sweeper, the e-mail sender and the background sequencer off (the benchmark drives the
+/// sequencer). With <c>recordEvents: false</c> the transparency interceptor is removed, so appeal events are
+/// saved without log entries: the "log off" side of the filing comparison (no such switch exists in the app).
+/// </summary>
+internal sealed class BenchApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Bench-password-1";
+
+    private readonly Database _database;
+    private readonly bool _recordEvents;
+
+    public BenchApp(Database database, bool recordEvents = true)
+    {
+        _database = database;
+        _recordEvents = recordEvents;
+    }
+
+    /// <summary>Time spent in the recording interceptor (encoding entries, salts, commitments), summed over all saves.</summary>
+    public TimedRecording Recording { get; } = new();
+
+    public Database Database => _database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:Mahalla", _database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
+        builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Email:OutboxFolder", Path.Combine(Path.GetTempPath(), "mahalla-tlog-bench-outbox"));
+        builder.UseSetting("Transparency:SequencerEnabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The app's log goes to stderr with the progress lines; stdout carries the figures.
+        builder.UseSetting("Logging:Console:LogToStandardErrorThreshold", "Trace");
+        builder.ConfigureServices(services =>
+        {
+            var recording = services.Single(d => d.ServiceType == typeof(IInterceptor) && d.ImplementationType == typeof(RecordEventsInterceptor));
+            services.Remove(recording);
+            if (_recordEvents)
+            {
+                services.AddSingleton<IInterceptor>(sp => new TimedInterceptor(ActivatorUtilities.CreateInstance<RecordEventsInterceptor>(sp), Recording));
+            }
+        });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MahallaDb, Task<T>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<MahallaDb>());
+    }
+}
+
+/// <summary>Accumulated time in the recording interceptor.</summary>
+internal sealed class TimedRecording
+{
+    private long _ticks;
+    private long _saves;
+
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks));
+
+    public long Saves => Interlocked.Read(ref _saves);
+
+    public void Add(long ticks)
+    {
+        Interlocked.Add(ref _ticks, ticks);
+        Interlocked.Increment(ref _saves);
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _ticks, 0);
+        Interlocked.Exchange(ref _saves, 0);
+    }
+}
+
+/// <summary>Runs the real recording interceptor and times it.</summary>
+internal sealed class TimedInterceptor(SaveChangesInterceptor inner, TimedRecording timing) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var r = inner.SavingChanges(eventData, result);
+        timing.Add(Stopwatch.GetTimestamp() - start);
+        return r;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var r = await inner.SavingChangesAsync(eventData, result, cancellationToken);
+        timing.Add(Stopwatch.GetTimestamp() - start);
+        return r;
+    }
+}
+
+/// <summary>A fresh database for one app: a SQLite file in the work folder, or a new database on the PostgreSQL server.</summary>
+internal sealed class Database : IDisposable
+{
+    private Database(string provider, string connectionString, Action drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _drop = drop;
+    }
+
+    private readonly Action _drop;
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static Database Create(string provider, string? server, string work, string name)
+    {
+        if (provider == "Sqlite")
+        {
+            var file = Path.Combine(work, name + ".db");
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(f);
+            }
+
+            return new Database(provider, $"Data Source={file}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    File.Delete(f);
+                }
+            });
+        }
+
+        var database = "mahalla_tlog_bench_" + name;
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+            using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+            create.ExecuteNonQuery();
+        }
+
+        // A small pool, as advised for 2-core machines (docs/benchmarks.md).
+        var cs = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 16 }.ConnectionString;
+        return new Database(provider, cs, () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(server);
+            connection.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>The database's size on disk, for the report.</summary>
+    public long SizeBytes()
+    {
+        if (Provider == "Sqlite")
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return new[] { file, file + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        }
+
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)size.ExecuteScalar()!;
+    }
+
+    public void Dispose() => _drop();
+}
+
+/// <summary>Helpers shared by the parts.</summary>
+internal static class EfExtensions
+{
+    public static bool IsPostgres(this MahallaDb db) => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+}
