@@ -20,8 +20,10 @@
 #   APP_REF=HEAD                  the commit to build with APP_SOURCE=head (e.g. APP_REF=800d5a2)
 #
 # The app runs with RateLimiting:Enabled=false and Demo:Enabled=true, everything else at its
-# defaults (Production environment, default logging, background sweeper and outbox on). The load
-# tool runs on the same machine and shares its cores with the server.
+# defaults (Production environment, background sweeper and outbox on) and its shipped
+# appsettings.json: the content root is the publish folder, as in a deployment. The baseline gets
+# the same logging settings (its own appsettings.json). The load tool runs on the same machine and
+# shares its cores with the server.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -222,7 +224,7 @@ for provider in $providers; do
   # The bare endpoints.
   port=$(free_port)
   log "$label: baseline on 127.0.0.1:$port"
-  (cd "$dir" && exec dotnet "$work/baseline/Mahalla.Bench.Baseline.dll" --urls "http://127.0.0.1:$port" \
+  (cd "$dir" && exec dotnet "$work/baseline/Mahalla.Bench.Baseline.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/baseline" \
       --Database:Provider="$db_provider" --ConnectionStrings:Mahalla="$base_cs") >"$dir/baseline.log" 2>&1 &
   base_pid=$!
   wait_health "http://127.0.0.1:$port" "$base_pid" "$dir/baseline.log"
@@ -234,7 +236,7 @@ for provider in $providers; do
   # The app.
   port=$(free_port)
   log "$label: app on 127.0.0.1:$port (migrating and seeding) ..."
-  (cd "$dir" && exec dotnet "$work/app/Mahalla.Web.dll" --urls "http://127.0.0.1:$port" \
+  (cd "$dir" && exec dotnet "$work/app/Mahalla.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" \
       --Database:Provider="$db_provider" --ConnectionStrings:Mahalla="$app_cs" \
       --RateLimiting:Enabled=false --Demo:Enabled=true) >"$dir/app.log" 2>&1 &
   app_pid=$!

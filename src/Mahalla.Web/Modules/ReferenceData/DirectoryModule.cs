@@ -10,6 +10,9 @@ public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
+        services.AddOptions<ReferenceDataOptions>().BindConfiguration("ReferenceData");
+        services.AddSingleton<ReferenceCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ReferenceDataChanges>();
         services.AddScoped<Router>();
         services.AddScoped<Deadlines>();
         services.AddScoped<DemoData>();

@@ -34,12 +34,14 @@ public static class DatabaseSetup
                 }
 
                 options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30));
+                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>());
             }
             else
             {
                 throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
             }
         });
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Mahalla");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) => options.XmlRepository = sp.GetRequiredService<IXmlRepository>());

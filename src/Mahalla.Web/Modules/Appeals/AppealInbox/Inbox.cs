@@ -63,8 +63,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
         var page = Math.Clamp(filter.Page, 1, 10_000);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var items = await AppealQueries.SummaryRows(query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc)
+            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
         var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
         return new InboxResult(summaries, page, PageSize, total);

@@ -4,9 +4,11 @@ namespace Mahalla.Web.Modules.Appeals.Contracts;
 
 /// <summary>
 /// What the filing handler asks of triage, if a triage module is registered. Before routing,
-/// <see cref="SuggestAsync"/> reads the text and names the category to route by; inside the filing
-/// transaction, before it is saved,, <see cref="RecordAsync"/> records the assessment. Without a
-/// triage module a citizen must choose a category, exactly as before.
+/// <see cref="SuggestAsync"/> reads the text and names the category to route by; once the request
+/// is routed, and still before the filing transaction, <see cref="PrepareAsync"/> makes the
+/// assessment (it may read the database); inside the transaction <see cref="Record"/> adds it to
+/// the unit of work without a round trip, so that the transaction (and the tracking-number counter
+/// it holds) stays short. Without a triage module a citizen must choose a category, exactly as before.
 /// </summary>
 public interface IFilingTriage
 {
@@ -16,9 +18,15 @@ public interface IFilingTriage
     /// </summary>
     ValueTask<FilingSuggestion> SuggestAsync(string text, string? chosenCategoryCode, CancellationToken ct);
 
-    /// <summary>Records the assessment of a filed request; adds to the unit of work without saving it.</summary>
-    Task RecordAsync(FilingSuggestion suggestion, Appeal appeal, CancellationToken ct);
+    /// <summary>Makes the assessment of the request about to be filed; saves nothing.</summary>
+    Task<FilingSuggestion> PrepareAsync(FilingSuggestion suggestion, FilingFacts filing, CancellationToken ct);
+
+    /// <summary>Adds the prepared assessment of the filed request to the unit of work without saving it or reading anything.</summary>
+    void Record(FilingSuggestion prepared, Appeal appeal);
 }
+
+/// <summary>What is known of a request before it is filed: the facts an assessment is made of.</summary>
+public sealed record FilingFacts(Guid AppealId, Guid TerritoryId, Guid? ApplicantUserId, DateTime FiledAtUtc, string CategoryCode, Guid ResponsibleOrganizationId);
 
 /// <summary>The category a request is routed by; triage implementations carry their analysis in a derived record.</summary>
 public abstract record FilingSuggestion(string CategoryCode);

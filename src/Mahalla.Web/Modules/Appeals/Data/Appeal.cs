@@ -125,8 +125,11 @@ public sealed class Appeal
         return appeal;
     }
 
-    public bool IsOverdue(DateTime nowUtc) =>
-        Status.IsOpen() && (nowUtc > AnswerDueUtc || (Status == AppealStatus.Submitted && nowUtc > RegistrationDueUtc));
+    public bool IsOverdue(DateTime nowUtc) => Overdue(Status, RegistrationDueUtc, AnswerDueUtc, nowUtc);
+
+    /// <summary>Open and past its answer deadline, or still waiting for registration past that deadline.</summary>
+    public static bool Overdue(AppealStatus status, DateTime registrationDueUtc, DateTime answerDueUtc, DateTime nowUtc) =>
+        status.IsOpen() && (nowUtc > answerDueUtc || (status == AppealStatus.Submitted && nowUtc > registrationDueUtc));
 
     /// <summary>Takes the request into work (registering it if it was waiting) and gives it to a person.</summary>
     public void Assign(Guid assigneeUserId, Actor actor, DateTime nowUtc)

@@ -81,7 +81,7 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
     {
         var deadlines = services.GetRequiredService<Calendar.Contracts.Deadlines>();
         var terms = await deadlines.TermsForAsync(appeal.Type.Code(), appeal.CategoryCode, ct);
-        var calendar = await deadlines.CalendarAsync(now, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         appeal.Escalate(calendar.WorkingDaysAfter(now, terms.EscalationWorkingDays), now);
         var work = services.GetRequiredService<AppealWork>();
         var notifier = services.GetRequiredService<Notifier>();

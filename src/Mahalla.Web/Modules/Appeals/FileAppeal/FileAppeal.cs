@@ -8,7 +8,7 @@ using Mahalla.Web.Modules.Calendar;
 using Mahalla.Web.Modules.Calendar.Contracts;
 using Mahalla.Web.Modules.Notifications.Contracts;
 using Mahalla.Web.Modules.Organizations.Contracts;
-using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
@@ -33,8 +33,14 @@ public sealed record FiledAppeal(
 /// With triage registered, a citizen may leave the category out: triage suggests the one to route by
 /// and records its assessment in the same transaction.
 /// </summary>
+/// <remarks>
+/// Everything that reads is done before the transaction (reference data from the node's copy,
+/// ADR 0011; the recipients in one query; the triage assessment). Inside it, the tracking-number
+/// counter — one row every filing of the year updates — is taken last, just before the save, so its
+/// lock is held for the save and the commit only.
+/// </remarks>
 public sealed class FileAppealHandler(
-    MahallaDb db, Router router, Deadlines deadlines, Notifier notifier, TimeProvider clock, Texts texts,
+    MahallaDb db, ReferenceCache reference, Notifier notifier, TimeProvider clock, Texts texts,
     IDataProtectionProvider protection, IEnumerable<IFilingTriage> triages)
 {
     private readonly IFilingTriage? _triage = triages.LastOrDefault();
@@ -49,6 +55,7 @@ public sealed class FileAppealHandler(
             throw new ForbiddenException("rule.sign_in_to_file");
         }
 
+        var data = await reference.GetAsync(db, ct);
         var validation = new Validation();
         var type = AppealWords.ParseType(request.Type);
         if (type is null)
@@ -57,17 +64,13 @@ public sealed class FileAppealHandler(
         }
 
         var leftToTriage = _triage is not null && string.IsNullOrEmpty(request.CategoryCode);
-        var category = request.CategoryCode is { Length: > 0 and <= 40 }
-            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.CategoryCode && c.IsActive, ct)
-            : null;
+        var category = request.CategoryCode is { Length: > 0 and <= 40 } ? data.ActiveCategory(request.CategoryCode) : null;
         if (category is null && !leftToTriage)
         {
             validation.Add("categoryCode", "validation.category");
         }
 
-        var mahalla = request.TerritoryId is { } territoryId
-            ? await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Id == territoryId && t.Kind == TerritoryKind.Mahalla, ct)
-            : null;
+        var mahalla = request.TerritoryId is { } territoryId ? data.Mahalla(territoryId) : null;
         if (mahalla is null)
         {
             validation.Add("territoryId", "validation.mahalla");
@@ -99,17 +102,26 @@ public sealed class FileAppealHandler(
         var suggestion = _triage is null ? null : await _triage.SuggestAsync(text!, category?.Code, ct);
         if (suggestion is not null && suggestion.CategoryCode != category?.Code)
         {
-            category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == suggestion.CategoryCode && c.IsActive, ct)
+            category = data.ActiveCategory(suggestion.CategoryCode)
                 ?? throw new InvalidInputException(Validation.Of("categoryCode", "validation.category"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var terms = await deadlines.TermsForAsync(type!.Value.Code(), category!.Code, ct);
-        var calendar = await deadlines.CalendarAsync(now, ct);
-        var organizationId = await router.ResponsibleForAsync(category.Code, mahalla!, ct);
-        var organizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
-        var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
-        var recipients = await notifier.RecipientsAsync(staff.Append(caller.UserId!.Value), ct);
+        var terms = Deadlines.TermsFor(data, type!.Value.Code(), category!.Code);
+        var calendar = Deadlines.Calendar(data);
+        var organizationId = Router.ResponsibleFor(data, category.Code, mahalla!);
+        var organizationName = data.Organization(organizationId)!.Name;
+        var recipients = await notifier.RecipientsAsync(u => u.OrganizationId == organizationId || u.Id == caller.UserId, ct);
+        var appealId = Guid.CreateVersion7();
+        var accessCode = AccessCodes.New();
+        var accessCodeHash = AccessCodes.Hash(accessCode);
+        var registrationDue = calendar.WorkingDaysAfter(now, terms.RegistrationWorkingDays);
+        var answerDue = calendar.CalendarDaysAfter(now, terms.AnswerDays);
+        if (suggestion is not null)
+        {
+            suggestion = await _triage!.PrepareAsync(suggestion,
+                new FilingFacts(appealId, mahalla!.Id, caller.UserId, now, category.Code, organizationId), ct);
+        }
 
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -117,11 +129,10 @@ public sealed class FileAppealHandler(
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var accessCode = AccessCodes.New();
                 var tracking = await TrackingNumbers.NextAsync(db, Prefix, WorkingCalendar.LocalDate(now).Year, ct);
-                var appeal = Appeal.File(Guid.CreateVersion7(), tracking, AccessCodes.Hash(accessCode), type.Value, category.Code,
+                var appeal = Appeal.File(appealId, tracking, accessCodeHash, type.Value, category.Code,
                     mahalla!.Id, mahalla.Path, text!, language!, request.IsAnonymous, caller.AsActor(), organizationId,
-                    calendar.WorkingDaysAfter(now, terms.RegistrationWorkingDays), calendar.CalendarDaysAfter(now, terms.AnswerDays), now);
+                    registrationDue, answerDue, now);
                 db.Appeals.Add(appeal);
                 foreach (var upload in uploads)
                 {
@@ -139,7 +150,7 @@ public sealed class FileAppealHandler(
 
                 if (suggestion is not null)
                 {
-                    await _triage!.RecordAsync(suggestion, appeal, ct);
+                    _triage!.Record(suggestion, appeal);
                 }
 
                 foreach (var recipient in recipients.Values)

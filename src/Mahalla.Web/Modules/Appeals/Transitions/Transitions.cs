@@ -81,7 +81,7 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         validation.ThrowIfInvalid();
         var appeal = await work.LoadForStaffAsync(caller, id, ct);
         var terms = await deadlines.TermsForAsync(appeal.Type.Code(), appeal.CategoryCode, ct);
-        var calendar = await deadlines.CalendarAsync(Now, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         appeal.Answer(text!, caller.AsActor(), calendar.CalendarDaysAfter(Now, terms.ConfirmationDays), Now);
         await NotifyApplicantAsync(appeal, "answered", ct);
         return await SaveAsync(appeal, ct);
@@ -115,7 +115,7 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         validation.ThrowIfInvalid();
         var appeal = await work.LoadForStaffAsync(caller, id, ct);
         var terms = await deadlines.TermsForAsync(appeal.Type.Code(), appeal.CategoryCode, ct);
-        var calendar = await deadlines.CalendarAsync(appeal.FiledAtUtc, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         appeal.ExtendDeadline(reason!, calendar.CalendarDaysAfter(appeal.FiledAtUtc, terms.ExtendedAnswerDays), caller.AsActor(), Now);
         await NotifyApplicantAsync(appeal, "extended", ct, _ => [appeal.TrackingNumber, Calendar.WorkingCalendar.LocalDate(appeal.AnswerDueUtc).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)]);
         return await SaveAsync(appeal, ct);
@@ -141,7 +141,7 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         validation.ThrowIfInvalid();
         var appeal = await work.LoadAsync(caller, id, ct);
         var terms = await deadlines.TermsForAsync(appeal.Type.Code(), appeal.CategoryCode, ct);
-        var calendar = await deadlines.CalendarAsync(Now, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         appeal.Dispute(reason!, caller.AsActor(), calendar.CalendarDaysAfter(Now, terms.ReopenedAnswerDays), Now);
         foreach (var upload in uploads)
         {

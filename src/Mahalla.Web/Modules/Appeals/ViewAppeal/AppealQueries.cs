@@ -1,6 +1,7 @@
 using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Calendar;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
@@ -29,13 +30,13 @@ public sealed record AppealSummary(
     DateTime FiledAtUtc, DateTime AnswerDueUtc, string Excerpt, Contracts.AppealTriageNote? Triage = null);
 
 /// <summary>Reads of requests, always through the caller's scope. Internal notes only ever reach staff.</summary>
-public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock, IEnumerable<Contracts.IAppealTriageNotes> triageNotes)
+public sealed class AppealQueries(MahallaDb db, ReferenceCache reference, Texts texts, TimeProvider clock, IEnumerable<Contracts.IAppealTriageNotes> triageNotes)
 {
     public async Task<AppealView> GetAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var a = await db.Appeals.AsNoTracking().Include(x => x.Events).Where(Scope.VisibleTo(caller)).FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException();
-        var names = await NamesAsync([a], ct);
+        var names = await NamesAsync([(a.ResponsibleOrganizationId, a.TerritoryId, a.AssigneeUserId)], ct);
         var attachments = await db.AppealAttachments.AsNoTracking().Where(x => x.AppealId == id).OrderBy(x => x.UploadedAtUtc)
             .Select(x => new AttachmentInfo(x.Id, x.FileName, x.ContentType, x.Size, x.Purpose == AttachmentPurpose.Filing ? "filing" : "dispute_evidence"))
             .ToListAsync(ct);
@@ -78,18 +79,24 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock,
             return [];
         }
 
-        var list = await db.Appeals.AsNoTracking().Where(a => a.ApplicantUserId == caller.UserId)
-            .OrderByDescending(a => a.FiledAtUtc).Take(200).ToListAsync(ct);
+        var list = await SummaryRows(db.Appeals.AsNoTracking().Where(a => a.ApplicantUserId == caller.UserId)
+            .OrderByDescending(a => a.FiledAtUtc).Take(200)).ToListAsync(ct);
         return await SummariesAsync(list, ct);
     }
 
-    public async Task<IReadOnlyList<AppealSummary>> SummariesAsync(IReadOnlyList<Appeal> list, CancellationToken ct)
+    /// <summary>The columns a summary shows, with only the start of the text (lists never read whole texts).</summary>
+    public static IQueryable<SummaryRow> SummaryRows(IQueryable<Appeal> appeals) =>
+        appeals.Select(a => new SummaryRow(a.Id, a.TrackingNumber, a.Type, a.CategoryCode, a.TerritoryId, a.Status, a.ResponsibleOrganizationId,
+            a.AssigneeUserId, a.EscalationLevel, a.EscalationCount, a.FiledAtUtc, a.RegistrationDueUtc, a.AnswerDueUtc,
+            a.Text.Substring(0, ExcerptLength + 1)));
+
+    public async Task<IReadOnlyList<AppealSummary>> SummariesAsync(IReadOnlyList<SummaryRow> list, CancellationToken ct)
     {
-        var names = await NamesAsync(list, ct);
+        var names = await NamesAsync(list.Select(a => (a.ResponsibleOrganizationId, a.TerritoryId, a.AssigneeUserId)), ct);
         var now = Now;
         return list.Select(a => new AppealSummary(a.Id, a.TrackingNumber, a.Type.Code(), a.CategoryCode, names.Category(a.CategoryCode),
             names.Territory(a.TerritoryId), a.Status.Code(), names.Organization(a.ResponsibleOrganizationId), names.User(a.AssigneeUserId),
-            a.EscalationLevel, a.EscalationCount, a.IsOverdue(now), a.FiledAtUtc, a.AnswerDueUtc, Excerpt(a.Text))).ToList();
+            a.EscalationLevel, a.EscalationCount, a.IsOverdue(now), a.FiledAtUtc, a.AnswerDueUtc, Excerpt(a.TextStart))).ToList();
     }
 
     /// <summary>Triage notes (urgency with evidence, summary, duplicate group) for staff, when a triage module is registered.</summary>
@@ -98,22 +105,25 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock,
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static string Excerpt(string text) => text.Length <= 140 ? text : string.Concat(text.AsSpan(0, 139), "…");
+    private const int ExcerptLength = 140;
 
-    private async Task<Names> NamesAsync(IReadOnlyList<Appeal> list, CancellationToken ct)
+    private static string Excerpt(string text) => text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, ExcerptLength - 1), "…");
+
+    /// <summary>Names of organisations, territories and categories from the node's reference-data copy (ADR 0011); assignees in one query.</summary>
+    private async Task<Names> NamesAsync(IEnumerable<(Guid Organization, Guid Territory, Guid? Assignee)> refs, CancellationToken ct)
     {
         var culture = texts.Culture;
-        var orgIds = list.Select(a => a.ResponsibleOrganizationId).Distinct().ToList();
-        var territoryIds = list.Select(a => a.TerritoryId).Distinct().ToList();
-        var userIds = list.Where(a => a.AssigneeUserId is not null).Select(a => a.AssigneeUserId!.Value).Distinct().ToList();
-        var orgs = (await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .ToDictionary(o => o.Id, o => o.Name.In(culture));
-        var territories = (await db.Territories.AsNoTracking().Where(t => territoryIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-            .ToDictionary(t => t.Id, t => t.Name.In(culture));
-        var categories = (await db.Categories.AsNoTracking().Select(c => new { c.Code, c.Name }).ToListAsync(ct))
-            .ToDictionary(c => c.Code, c => c.Name.In(culture));
-        var users = (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct))
-            .ToDictionary(u => u.Id, u => u.DisplayName ?? u.UserName ?? "");
+        var data = await reference.GetAsync(db, ct);
+        var list = refs.ToList();
+        var orgs = list.Select(r => r.Organization).Distinct().Select(id => (id, data.Organization(id)))
+            .Where(o => o.Item2 is not null).ToDictionary(o => o.id, o => o.Item2!.Name.In(culture));
+        var territories = list.Select(r => r.Territory).Distinct().Select(id => (id, data.Territory(id)))
+            .Where(t => t.Item2 is not null).ToDictionary(t => t.id, t => t.Item2!.Name.In(culture));
+        var categories = data.Categories.ToDictionary(c => c.Code, c => c.Name.In(culture));
+        var userIds = list.Where(r => r.Assignee is not null).Select(r => r.Assignee!.Value).Distinct().ToList();
+        var users = userIds.Count == 0 ? []
+            : (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct))
+                .ToDictionary(u => u.Id, u => u.DisplayName ?? u.UserName ?? "");
         return new Names(orgs, territories, categories, users);
     }
 
@@ -127,6 +137,15 @@ public sealed class AppealQueries(MahallaDb db, Texts texts, TimeProvider clock,
 
         public string? User(Guid? id) => id is { } v ? Users.GetValueOrDefault(v) : null;
     }
+}
+
+/// <summary>What a list shows of a request; <see cref="TextStart"/> is enough of the text for its excerpt.</summary>
+public sealed record SummaryRow(
+    Guid Id, string TrackingNumber, AppealType Type, string CategoryCode, Guid TerritoryId, AppealStatus Status, Guid ResponsibleOrganizationId,
+    Guid? AssigneeUserId, int EscalationLevel, int EscalationCount, DateTime FiledAtUtc, DateTime RegistrationDueUtc, DateTime AnswerDueUtc,
+    string TextStart)
+{
+    public bool IsOverdue(DateTime nowUtc) => Appeal.Overdue(Status, RegistrationDueUtc, AnswerDueUtc, nowUtc);
 }
 
 internal static class Tashkent

@@ -1,24 +1,22 @@
-using Mahalla.Web.Modules.Organizations.Data;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Organizations.Contracts;
 
 /// <summary>
 /// Decides who is responsible for a request: the routing rule for the category on the most
 /// specific territory that contains the mahalla, else the category's default rule, else the
-/// mahalla's own council.
+/// mahalla's own council. Reads the rules from the node's reference-data copy (ADR 0011).
 /// </summary>
-public sealed class Router(MahallaDb db)
+public sealed class Router(MahallaDb db, ReferenceCache reference)
 {
-    public async Task<Guid> ResponsibleForAsync(string categoryCode, Territory mahalla, CancellationToken ct)
+    public async Task<Guid> ResponsibleForAsync(string categoryCode, Territory mahalla, CancellationToken ct) =>
+        ResponsibleFor(await reference.GetAsync(db, ct), categoryCode, mahalla);
+
+    public static Guid ResponsibleFor(ReferenceSnapshot data, string categoryCode, Territory mahalla)
     {
-        var rules = await db.RoutingRules.AsNoTracking()
-            .Where(r => r.CategoryCode == categoryCode)
-            .Join(db.Organizations.Where(o => o.IsActive), r => r.OrganizationId, o => o.Id, (r, o) => new { r.TerritoryPath, r.OrganizationId })
-            .ToListAsync(ct);
-        var best = rules
+        var best = data.ActiveRules(categoryCode)
             .Where(r => r.TerritoryPath is null || mahalla.Path.StartsWith(r.TerritoryPath, StringComparison.Ordinal))
             .OrderByDescending(r => r.TerritoryPath?.Length ?? 0)
             .FirstOrDefault();
@@ -27,13 +25,7 @@ public sealed class Router(MahallaDb db)
             return best.OrganizationId;
         }
 
-        return await MahallaCouncilAsync(mahalla.Id, ct)
+        return data.MahallaCouncil(mahalla.Id)
             ?? throw new InvalidOperationException($"Mahalla {mahalla.Id} has no council organisation to fall back on.");
     }
-
-    public Task<Guid?> MahallaCouncilAsync(Guid mahallaId, CancellationToken ct) =>
-        db.Organizations.AsNoTracking()
-            .Where(o => o.TerritoryId == mahallaId && o.Kind == OrganizationKind.Mahalla && o.IsActive)
-            .Select(o => (Guid?)o.Id)
-            .FirstOrDefaultAsync(ct);
 }

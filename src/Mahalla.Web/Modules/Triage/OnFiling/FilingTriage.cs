@@ -5,6 +5,7 @@ using Mahalla.Triage.Languages;
 using Mahalla.Web.Modules.Appeals.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Organizations.Contracts;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Modules.Triage.Models;
 using Mahalla.Web.Platform.Database;
@@ -17,6 +18,9 @@ namespace Mahalla.Web.Modules.Triage.OnFiling;
 internal sealed record TriageSuggestion(string CategoryCode, string? ChosenCategoryCode, TriageResult Result, TriageDecision Decision, string ModelName)
     : FilingSuggestion(CategoryCode)
 {
+    /// <summary>The assessment, once prepared for the request about to be filed.</summary>
+    public TriageAssessment? Assessment { get; init; }
+
     public string PredictedCategoryCode => Result.Categories[0].Label;
 
     public double Probability => Result.Categories[0].Probability;
@@ -30,7 +34,7 @@ internal sealed record TriageSuggestion(string CategoryCode, string? ChosenCateg
 /// also waits in the queue for staff to look again. The assessment, with urgency, summary and the
 /// duplicate group, is written in the filing transaction.
 /// </summary>
-internal sealed class FilingTriage(MahallaDb db, ActiveModel models, Router router, IOptions<TriageOptions> options) : IFilingTriage
+internal sealed class FilingTriage(MahallaDb db, ActiveModel models, ReferenceCache reference, IOptions<TriageOptions> options) : IFilingTriage
 {
     public async ValueTask<FilingSuggestion> SuggestAsync(string text, string? chosenCategoryCode, CancellationToken ct)
     {
@@ -38,7 +42,7 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, Router rout
         var result = RequestTriage.Analyse(text, model);
         var top = result.Categories[0];
         var confident = top.Probability >= options.Value.AutoRouteConfidence
-            && await db.Categories.AsNoTracking().AnyAsync(c => c.Code == top.Label && c.IsActive, ct);
+            && (await reference.GetAsync(db, ct)).ActiveCategory(top.Label) is not null;
         var (category, decision) = chosenCategoryCode switch
         {
             null when confident => (top.Label, TriageDecision.AutoRouted),
@@ -49,30 +53,40 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, Router rout
         return new TriageSuggestion(category, chosenCategoryCode, result, decision, model.Card.Name);
     }
 
-    public async Task RecordAsync(FilingSuggestion suggestion, Appeal appeal, CancellationToken ct)
+    public async Task<FilingSuggestion> PrepareAsync(FilingSuggestion suggestion, FilingFacts filing, CancellationToken ct)
     {
         var s = (TriageSuggestion)suggestion;
-        var suggestedOrganization = s.PredictedCategoryCode == appeal.CategoryCode
-            ? appeal.ResponsibleOrganizationId
-            : await SuggestedOrganizationAsync(s.PredictedCategoryCode, appeal, ct);
-        var assessment = new TriageAssessment(appeal.Id, appeal.TerritoryId, appeal.ApplicantUserId, appeal.FiledAtUtc, s.ChosenCategoryCode,
+        var suggestedOrganization = s.PredictedCategoryCode == filing.CategoryCode
+            ? filing.ResponsibleOrganizationId
+            : SuggestedOrganization(await reference.GetAsync(db, ct), s.PredictedCategoryCode, filing);
+        var assessment = new TriageAssessment(filing.AppealId, filing.TerritoryId, filing.ApplicantUserId, filing.FiledAtUtc, s.ChosenCategoryCode,
             s.PredictedCategoryCode, s.Probability, suggestedOrganization, s.Result.Urgency.Level, TriageJson.Flags(s.Result.Urgency),
             s.Result.Summary, JsonSerializer.Serialize(s.Result.Keywords.Select(k => k.Term)), s.Result.Language.Language.ToTag(),
             s.Result.Signature.ToBase64(), s.ModelName, s.Decision);
-        if (await DuplicateGroups.FindGroupAsync(db, assessment, appeal.CategoryCode, options.Value, ct) is { } group)
+        if (await DuplicateGroups.FindGroupAsync(db, assessment, filing.CategoryCode, options.Value, ct) is { } group)
         {
             assessment.JoinGroup(group);
+        }
+
+        return s with { Assessment = assessment };
+    }
+
+    public void Record(FilingSuggestion prepared, Appeal appeal)
+    {
+        var assessment = ((TriageSuggestion)prepared).Assessment
+            ?? throw new InvalidOperationException("The assessment is prepared before the filing transaction.");
+        if (assessment.AppealId != appeal.Id)
+        {
+            throw new InvalidOperationException("The assessment was prepared for another request.");
         }
 
         db.Add(assessment);
     }
 
-    private async Task<Guid> SuggestedOrganizationAsync(string categoryCode, Appeal appeal, CancellationToken ct)
-    {
-        var known = await db.Categories.AsNoTracking().AnyAsync(c => c.Code == categoryCode, ct);
-        var mahalla = await db.Territories.AsNoTracking().FirstAsync(t => t.Id == appeal.TerritoryId, ct);
-        return known ? await router.ResponsibleForAsync(categoryCode, mahalla, ct) : appeal.ResponsibleOrganizationId;
-    }
+    private static Guid SuggestedOrganization(ReferenceSnapshot data, string categoryCode, FilingFacts filing) =>
+        data.Category(categoryCode) is not null && data.Territory(filing.TerritoryId) is { } mahalla
+            ? Router.ResponsibleFor(data, categoryCode, mahalla)
+            : filing.ResponsibleOrganizationId;
 }
 
 /// <summary>
@@ -84,14 +98,22 @@ internal static class DuplicateGroups
 {
     private const int MaxCandidates = 5_000;
 
+    /// <remarks>
+    /// The earlier requests' groups are stored, so only the new request's best duplicate is wanted.
+    /// The grouper therefore holds the new request alone and each earlier one is looked up against it
+    /// (the test is symmetric): one probe per earlier request, where adding them all to a grouper
+    /// would regroup them among themselves on every filing, a cost that grows with the square of
+    /// their number.
+    /// </remarks>
     public static async Task<Guid?> FindGroupAsync(MahallaDb db, TriageAssessment request, string categoryCode, TriageOptions options, CancellationToken ct)
     {
         var since = request.FiledAtUtc - options.DuplicateWindow;
         var earlier = await (from x in db.Set<TriageAssessment>().AsNoTracking()
                              join a in db.Appeals on x.AppealId equals a.Id
                              where x.TerritoryId == request.TerritoryId && x.FiledAtUtc >= since && x.AppealId != request.AppealId
+                                 && a.CategoryCode == categoryCode
                              orderby x.FiledAtUtc descending
-                             select new { x.AppealId, x.Signature, x.FiledAtUtc, x.ApplicantUserId, x.GroupId, a.CategoryCode })
+                             select new { x.AppealId, x.Signature, x.FiledAtUtc, x.ApplicantUserId, x.GroupId })
             .Take(MaxCandidates).ToListAsync(ct);
         if (earlier.Count == 0)
         {
@@ -99,14 +121,23 @@ internal static class DuplicateGroups
         }
 
         var grouper = new DuplicateGrouper(new DuplicateOptions { MinSimilarity = options.DuplicateSimilarity, Window = options.DuplicateWindow });
-        foreach (var e in earlier.OrderBy(e => e.FiledAtUtc))
+        var id = request.AppealId.ToString("N");
+        grouper.Add(Candidate(request.AppealId, request.Signature, request.FiledAtUtc, request.TerritoryId, categoryCode, request.ApplicantUserId));
+        (string Id, double Similarity, Guid GroupId)? best = null;
+        foreach (var e in earlier)
         {
-            grouper.Add(Candidate(e.AppealId, e.Signature, e.FiledAtUtc, request.TerritoryId, e.CategoryCode, e.ApplicantUserId));
+            var candidate = Candidate(e.AppealId, e.Signature, e.FiledAtUtc, request.TerritoryId, categoryCode, e.ApplicantUserId);
+            foreach (var match in grouper.FindDuplicates(candidate))
+            {
+                if (match.Id == id && (best is null || match.Similarity > best.Value.Similarity
+                    || (match.Similarity == best.Value.Similarity && string.CompareOrdinal(candidate.Id, best.Value.Id) < 0)))
+                {
+                    best = (candidate.Id, match.Similarity, e.GroupId);
+                }
+            }
         }
 
-        var best = grouper.FindDuplicates(Candidate(request.AppealId, request.Signature, request.FiledAtUtc, request.TerritoryId, categoryCode, request.ApplicantUserId))
-            .FirstOrDefault();
-        return best.Id is null ? null : earlier.First(e => e.AppealId.ToString("N") == best.Id).GroupId;
+        return best?.GroupId;
     }
 
     private static DuplicateCandidate Candidate(Guid id, string signature, DateTime atUtc, Guid territoryId, string category, Guid? applicant) =>
