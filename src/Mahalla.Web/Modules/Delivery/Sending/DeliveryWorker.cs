@@ -195,7 +195,7 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, TimeProvider clo
         var db = services.GetRequiredService<MahallaDb>();
         var deadlines = services.GetRequiredService<Deadlines>();
         var terms = await deadlines.TermsForAsync(appeal.Type.Code(), appeal.CategoryCode, ct);
-        var calendar = await deadlines.CalendarAsync(now, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         var organization = await db.Organizations.AsNoTracking().Where(x => x.Id == appeal.ResponsibleOrganizationId).Select(x => x.Name).FirstAsync(ct);
         var language = TextCatalog.Normalize(appeal.Language);
         var text = string.Format(CultureInfo.GetCultureInfo(language), catalog.Get(language, "delivery.open311.closed_answer"), organization.In(language));

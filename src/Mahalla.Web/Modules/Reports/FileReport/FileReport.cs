@@ -133,7 +133,7 @@ public sealed class FileReportHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var terms = await deadlines.TermsForAsync(AppealType.Report.Code(), category!.Code, ct);
-        var calendar = await deadlines.CalendarAsync(now, ct);
+        var calendar = await deadlines.CalendarAsync(ct);
         var organizationId = await router.ResponsibleForAsync(category.Code, mahalla!, ct);
         var organizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
         var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
