@@ -372,6 +372,27 @@ public abstract class ReportsTests(MahallaApp app)
         Assert.Equal("submitted", (await App.CreateClient().PublicReportAsync(filed)).Str("status"));
     }
 
+    [Fact]
+    public async Task A_retried_report_with_the_same_idempotency_key_files_once_and_the_key_cannot_be_reused_for_another()
+    {
+        var citizen = await App.NewCitizenAsync();
+        var before = await CountReportsAsync();
+        HttpRequestMessage Post(string description) => new(HttpMethod.Post, "/api/reports")
+        {
+            Content = JsonContent.Create(new { categoryCode = "waste", description, latitude = 41.3262, longitude = 69.2362 }),
+            Headers = { { "Idempotency-Key", "retry-7f3a" } },
+        };
+
+        var first = await (await citizen.SendAsync(Post("Chiqindi olib ketilmagan."))).ObjectAsync();
+        var again = await (await citizen.SendAsync(Post("Chiqindi olib ketilmagan."))).ObjectAsync();
+        var other = await citizen.SendAsync(Post("Boshqa muammo."));
+
+        Assert.Equal(first.Str("trackingNumber"), again.Str("trackingNumber"));
+        Assert.Equal(first.Str("accessCode"), again.Str("accessCode"));
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(before + 1, await CountReportsAsync());
+    }
+
     private async Task<(int Asked, int Notified)> WatchAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

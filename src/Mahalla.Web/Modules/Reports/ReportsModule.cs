@@ -185,7 +185,8 @@ public static class ReportsModule
         }
 
         var caller = Caller.From(http.User);
-        var filed = await handler.HandleAsync(new ReportIntake(caller, ReportChannel.Web), request, photos, ct);
+        var filed = await handler.HandleAsync(new ReportIntake(caller, ReportChannel.Web), request, photos, ct,
+            http.Request.Headers["Idempotency-Key"].FirstOrDefault());
         return TypedResults.Created($"/api/reports/{filed.Id}", filed);
     }
 

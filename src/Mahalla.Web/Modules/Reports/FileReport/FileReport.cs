@@ -14,6 +14,7 @@ using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -48,11 +49,18 @@ public sealed record FiledReport(
 /// </summary>
 public sealed class FileReportHandler(
     MahallaDb db, Locator locator, Router router, Deadlines deadlines, Notifier notifier, TimeProvider clock, Texts texts,
-    IOptions<ReportsOptions> options)
+    IOptions<ReportsOptions> options, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
 {
     public const string Prefix = "R";
 
-    public async Task<FiledReport> HandleAsync(ReportIntake intake, FileReportRequest request, IReadOnlyList<PhotoUpload> photos, CancellationToken ct)
+    private readonly Microsoft.AspNetCore.DataProtection.IDataProtector _protector = protection.CreateProtector("Mahalla.Reports.Idempotency");
+
+    /// <summary>
+    /// Files the report. With an idempotency key (the API's <c>Idempotency-Key</c> header, the page's hidden field), a
+    /// retried or replayed request returns the first result and creates nothing new; the same key with another report is a 409.
+    /// </summary>
+    public async Task<FiledReport> HandleAsync(ReportIntake intake, FileReportRequest request, IReadOnlyList<PhotoUpload> photos, CancellationToken ct,
+        string? idempotencyKey = null)
     {
         var caller = intake.Caller;
         if (!caller.IsSignedIn && intake.Channel != ReportChannel.Open311)
@@ -129,7 +137,19 @@ public sealed class FileReportHandler(
 
         var answers = settings is null ? "{}" : CheckAnswers(settings.Questions, request.Answers, validation);
         var clean = CheckPhotos(photos, validation);
+        if (idempotencyKey is { Length: 0 or > 100 })
+        {
+            validation.Add("Idempotency-Key", "validation.idempotency_key");
+        }
+
         validation.ThrowIfInvalid();
+
+        var recordKey = idempotencyKey is null || caller.UserId is null ? null : $"report:{caller.UserId:N}:{idempotencyKey}";
+        var requestHash = RequestHash(request, photos);
+        if (recordKey is not null && await ReplayAsync(recordKey, requestHash, ct) is { } earlier)
+        {
+            return earlier;
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var terms = await deadlines.TermsForAsync(AppealType.Report.Code(), category!.Code, ct);
@@ -145,7 +165,18 @@ public sealed class FileReportHandler(
                 : null);
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
+        {
+            return await FileAsync();
+        }
+        catch (DbUpdateException) when (recordKey is not null)
+        {
+            // A concurrent retry with the same key won the race: answer with its result.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(recordKey, requestHash, ct) ?? throw new BusinessRuleException("rule.changed_by_someone_else");
+        }
+
+        Task<FiledReport> FileAsync() => strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -168,11 +199,45 @@ public sealed class FileReportHandler(
                 notifier.Notify(recipient, appeal.Id, recipient.UserId == caller.UserId ? "report_filed" : "assigned_to_organization", _ => [tracking]);
             }
 
+            var result = new FiledReport(appeal.Id, tracking, accessCode, appeal.Status.Code(), mahalla.Id, Placed(placedBy),
+                organizationId, organizationName.In(texts.Culture), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
+            if (recordKey is not null)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord(recordKey, requestHash, appeal.Id, _protector.Protect(JsonSerializer.Serialize(result)), now));
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new FiledReport(appeal.Id, tracking, accessCode, appeal.Status.Code(), mahalla.Id, Placed(placedBy),
-                organizationId, organizationName.In(texts.Culture), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
+            return result;
         });
+    }
+
+    private static string RequestHash(FileReportRequest request, IReadOnlyList<PhotoUpload> photos)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(request with { Language = null }));
+        foreach (var photo in photos)
+        {
+            hash.AppendData(System.Security.Cryptography.SHA256.HashData(photo.Content));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private async Task<FiledReport?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == recordKey, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            throw new BusinessRuleException("rule.idempotency_key_reused");
+        }
+
+        return JsonSerializer.Deserialize<FiledReport>(_protector.Unprotect(record.ProtectedResponse));
     }
 
     public static string Placed(PlacedBy by) => by switch
