@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Mahalla.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,19 +30,7 @@ public abstract partial class AdministrationTests
         {
             var response = await admin.GetAsync(page);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
-            var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-            Assert.Single(document.QuerySelectorAll("h1"));
-            foreach (var field in document.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
-            {
-                Assert.True(field.Id is { Length: > 0 } id && document.QuerySelector($"label[for='{id}']") is not null, $"{page}: {field.OuterHtml} has no label");
-            }
-
-            Assert.Equal(document.QuerySelectorAll("[id]").Length, document.QuerySelectorAll("[id]").Select(e => e.Id).Distinct().Count());
-            foreach (var table in document.QuerySelectorAll("table"))
-            {
-                Assert.NotNull(table.QuerySelector("caption"));
-                Assert.All(table.QuerySelectorAll("th"), th => Assert.NotNull(th.GetAttribute("scope")));
-            }
+            PageChecks.AssertAccessible(page, new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()));
         }
 
         var decision = new HtmlParser().ParseDocument(await admin.GetStringAsync($"/admin/routing-rules?mahallaId={await App.MahallaIdAsync()}&decide=water-supply"));
@@ -98,10 +85,6 @@ public abstract partial class AdministrationTests
     }
 
     /// <summary>The hidden fields of a named form (antiforgery token, handler), as the browser would post them.</summary>
-    private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url, string formName)
-    {
-        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
-        var form = document.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null);
-        return form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-    }
+    private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url, string formName) =>
+        PageChecks.HiddenFields(new HtmlParser().ParseDocument(await client.GetStringAsync(url)), formName);
 }

@@ -70,6 +70,24 @@ public sealed class DeliveryRulesTests
     }
 
     [Fact]
+    public void An_open311_update_is_followed_only_when_it_created_a_follow_up_request()
+    {
+        static ReportDelivery Update() => new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), DeliveryMethod.Open311, DeliveryKind.Update, Now);
+
+        var throughTheExtension = Update();
+        throughTheExtension.Delivered(Now, 200, null, null, Now.AddMinutes(15));
+        var followUp = Update();
+        followUp.Delivered(Now, 200, null, "tok-7", Now.AddMinutes(15));
+
+        Assert.Null(throughTheExtension.NextPollUtc);
+        Assert.False(throughTheExtension.HoldsOpen311Request);
+        Assert.Equal(Now.AddMinutes(15), followUp.NextPollUtc);
+        Assert.True(followUp.HoldsOpen311Request);
+        Assert.Equal(["report.routed", "report.withdrawn", "report.updated"],
+            new[] { DeliveryKind.Report, DeliveryKind.Withdrawal, DeliveryKind.Update }.Select(WebhookChannel.EventType));
+    }
+
+    [Fact]
     public void An_error_longer_than_the_log_keeps_is_cut_and_the_inbox_needs_no_delivery()
     {
         var delivery = NewDelivery();

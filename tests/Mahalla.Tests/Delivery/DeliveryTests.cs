@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Escalation;
 using Mahalla.Web.Modules.Delivery.Sending;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +15,7 @@ namespace Mahalla.Tests.Delivery;
 /// signatures, an Open311 server, the e-mail outbox. The same suite on SQLite and on PostgreSQL. Each test sets up
 /// the organisations it uses and leaves none of their deliveries waiting, so the tests share one app safely.
 /// </summary>
-public abstract class DeliveryTests(MahallaApp app)
+public abstract partial class DeliveryTests(MahallaApp app)
 {
     private const string CitizenEmail = "demo-citizen@demo.mahalla.uz";
 
@@ -108,11 +110,7 @@ public abstract class DeliveryTests(MahallaApp app)
     {
         await using var server = new Open311Server();
         await server.StartAsync();
-        await SetDeliveryAsync("water", new
-        {
-            method = "open311", open311Endpoint = server.Endpoint, open311ApiKey = Open311Server.ApiKey, open311JurisdictionId = Open311Server.Jurisdiction,
-            open311Format = "xml", open311ServiceCodes = new Dictionary<string, string> { ["water-supply"] = "001", ["sewerage"] = "017" },
-        });
+        await UseOpen311Async("water", server, "xml", new() { ["water-supply"] = "001", ["sewerage"] = "017" });
         var report = await FileReportAsync("water-supply", new() { ["danger"] = ["no"], ["problem"] = ["burst"] }, atCentreOfBodomzor: true, photo: true);
 
         await RunAsync();
@@ -169,11 +167,7 @@ public abstract class DeliveryTests(MahallaApp app)
     {
         await using var server = new Open311Server { UsesTokens = true };
         await server.StartAsync();
-        await SetDeliveryAsync("gas", new
-        {
-            method = "open311", open311Endpoint = server.Endpoint.TrimEnd('/'), open311ApiKey = Open311Server.ApiKey, open311JurisdictionId = Open311Server.Jurisdiction,
-            open311Format = "json", open311ServiceCodes = new Dictionary<string, string> { ["gas-supply"] = "GAS-1" }, open311PostsUpdates = true,
-        });
+        await UseOpen311Async("gas", server, "json", new() { ["gas-supply"] = "GAS-1" }, postsUpdates: true, endpoint: server.Endpoint.TrimEnd('/'));
         await SetDeliveryAsync("roads", new { method = "inbox" });
         var report = await FileReportAsync("gas-supply", new() { ["danger"] = ["yes"] });
 
@@ -362,6 +356,146 @@ public abstract class DeliveryTests(MahallaApp app)
             name => Assert.Contains($"\"operationId\": \"{name}\"", openApi));
     }
 
+    [Fact]
+    public async Task A_webhook_hears_of_each_later_change_of_its_report_planned_in_the_changes_own_transaction()
+    {
+        await using var receiver = new WebhookReceiver(App.Clock.GetUtcNow);
+        await receiver.StartAsync();
+        receiver.Secret = (await SetDeliveryAsync("roads", new { method = "webhook", webhookUrl = receiver.HookUrl, rotateWebhookSecret = true })).Str("newWebhookSecret");
+        var report = await FileReportAsync("roads", new() { ["danger"] = ["no"], ["size"] = ["large"] });
+        await RunAsync();
+        Assert.Equal("report.routed", Assert.Single(receiver.Calls).Event);
+
+        await (await App.SignedInAsync("demo-region")).ActOkAsync(report, "answer", new { text = "Chuqur asfaltlandi." });
+
+        Assert.Equal(["report:delivered", "update:pending"], (await DeliveriesAsync(report)).Select(d => $"{d!.Str("kind")}:{d!.Str("status")}").Order());
+        await RunAsync();
+        var answered = receiver.Calls.Last();
+        Assert.Equal("report.updated", answered.Event);
+        Assert.True(answered.SignatureValid);
+        var body = answered.Body.RootElement;
+        Assert.Equal("report.updated", body.GetProperty("type").GetString());
+        Assert.Equal(("answered", "answered", "region_supervisor", false), Change(body));
+        Assert.Equal("answered", body.GetProperty("report").GetProperty("status").GetString());
+        Assert.Equal("Chuqur asfaltlandi.", body.GetProperty("report").GetProperty("answer").GetProperty("text").GetString());
+
+        var citizen = await App.CitizenAsync();
+        await citizen.ActOkAsync(report, "dispute", new { reason = "Chuqur hali ham bor, hech narsa qilinmagan." });
+        await RunAsync();
+        var reopened = receiver.Calls.Last().Body.RootElement;
+        Assert.Equal(("disputed", "reopened", "citizen", false), Change(reopened));
+        Assert.Equal("reopened", reopened.GetProperty("report").GetProperty("status").GetString());
+        Assert.DoesNotContain("hali ham bor", reopened.GetRawText());
+        Assert.DoesNotContain(CitizenEmail, reopened.GetRawText());
+
+        await (await StaffOfAsync("roads")).ActOkAsync(report, "answer", new { text = "Qayta asfaltlandi, sifati tekshirildi." });
+        await RunAsync();
+        Assert.Equal(("answered", "answered", "organization_operator", true), Change(receiver.Calls.Last().Body.RootElement));
+
+        await citizen.ActOkAsync(report, "confirmation", new { });
+        await RunAsync();
+        Assert.Equal(("confirmed", "resolved", "citizen", false), Change(receiver.Calls.Last().Body.RootElement));
+
+        Assert.Equal(["report.routed", "report.updated", "report.updated", "report.updated", "report.updated"], receiver.Calls.Select(c => c.Event));
+        Assert.All(receiver.Calls, c => Assert.True(c.SignatureValid && c.AnsweredWith == 200 && !c.Repeat));
+        Assert.Equal(5, receiver.Calls.Select(c => c.DeliveryId).Distinct().Count());
+        Assert.Equal(["report:delivered", "update:delivered", "update:delivered", "update:delivered", "update:delivered"],
+            (await DeliveriesAsync(report)).Select(d => $"{d!.Str("kind")}:{d!.Str("status")}").Order());
+
+        // Silence after an answer closes the report unconfirmed: the sweeper's change is told too.
+        var quiet = await FileReportAsync("roads", new() { ["danger"] = ["no"], ["size"] = ["small"] });
+        await RunAsync();
+        await (await App.SignedInAsync("demo-region")).ActOkAsync(quiet, "answer", new { text = "Chuqur koʻmildi." });
+        await RunAsync();
+        App.Clock.Advance(TimeSpan.FromDays(60));
+        await App.Services.GetRequiredService<DeadlineSweeper>().RunOnceAsync(TestContext.Current.CancellationToken);
+        await RunAsync();
+        var closed = receiver.Calls.Last().Body.RootElement;
+        Assert.Equal(quiet.Str("id"), closed.GetProperty("report").GetProperty("id").GetString());
+        Assert.Equal(("closed_unconfirmed", "closed_unconfirmed", "system", false), Change(closed));
+    }
+
+    [Fact]
+    public async Task A_report_reopened_here_is_reopened_on_the_organisations_open311_server_through_its_updates_extension()
+    {
+        await using var server = new Open311Server();
+        await server.StartAsync();
+        await UseOpen311Async("water", server, "json", new() { ["water-supply"] = "001" }, postsUpdates: true);
+        var report = await FileReportAsync("water-supply", new() { ["danger"] = ["no"], ["problem"] = ["burst"] });
+        await RunAsync();
+        var request = Assert.Single(server.Requests.Values);
+        server.Close(request.Id, "Quvur almashtirildi.");
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(1, (await RunAsync()).ClosedByOrganization);
+        Assert.Equal("answered", (await StaffViewAsync(report)).Str("status"));
+        Assert.Single(await DeliveriesAsync(report));
+
+        await (await App.CitizenAsync()).ActOkAsync(report, "dispute", new { reason = "Suv hali ham oqyapti, quvur almashtirilmagan." });
+        await RunAsync();
+
+        var update = Assert.Single(server.Updates);
+        Assert.Equal(request.Id, update["service_request_id"].Single());
+        Assert.Equal("open", update["status"].Single());
+        Assert.Equal(Open311Server.ApiKey, update["api_key"].Single());
+        Assert.Contains($"https://mahalla.test/reports/{report.Str("id")}", update["description"].Single());
+        Assert.DoesNotContain("hali ham", update["description"].Single());
+        Assert.Single(server.Requests);
+        Assert.Equal(["report:delivered", "update:delivered"], (await DeliveriesAsync(report)).Select(d => $"{d!.Str("kind")}:{d!.Str("status")}").Order());
+
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        await RunAsync();
+        Assert.Equal("open", (await DeliveriesAsync(report)).Single(d => d!.Str("kind") == "report")!.Str("remoteStatus"));
+        Assert.Equal("reopened", (await StaffViewAsync(report)).Str("status"));
+        server.Close(request.Id, "Quvur ikkinchi marta almashtirildi.");
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(1, (await RunAsync()).ClosedByOrganization);
+        Assert.Equal("answered", (await StaffViewAsync(report)).Str("status"));
+    }
+
+    [Fact]
+    public async Task Without_the_extension_a_reopened_report_becomes_a_new_open311_request_naming_the_earlier_one_and_is_followed_instead()
+    {
+        await using var server = new Open311Server();
+        await server.StartAsync();
+        await UseOpen311Async("gas", server, "xml", new() { ["gas-supply"] = "GAS-1" });
+        var report = await FileReportAsync("gas-supply", new() { ["danger"] = ["yes"] });
+        await RunAsync();
+        var first = Assert.Single(server.Requests.Values);
+        server.Close(first.Id, "Gaz quvuri taʼmirlandi.");
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        await RunAsync();
+        Assert.Equal("answered", (await StaffViewAsync(report)).Str("status"));
+
+        await (await App.CitizenAsync()).ActOkAsync(report, "dispute", new { reason = "Gaz hidi hali ham bor." });
+        await RunAsync();
+
+        Assert.Empty(server.Updates);
+        var second = Assert.Single(server.Requests.Values, r => r.Id != first.Id);
+        Assert.Equal("GAS-1", second.Form["service_code"].Single());
+        var description = second.Form["description"].Single();
+        Assert.StartsWith($"{first.Id} raqamli yopilgan soʻrovning davomi", description);
+        Assert.Contains($"https://mahalla.test/reports/{report.Str("id")}", description);
+        Assert.DoesNotContain("hidi hali", description);
+        var followUp = (await DeliveriesAsync(report)).Single(d => d!.Str("kind") == "update")!;
+        Assert.Equal(("delivered", second.Id), (followUp.Str("status"), followUp.Str("remoteId")));
+
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        await RunAsync();
+        Assert.Contains($"/dev/v2/requests/{second.Id}.xml", server.Paths);
+        Assert.Single(server.Paths, p => p == $"/dev/v2/requests/{first.Id}.xml");
+        server.Close(second.Id, "Gaz quvuri almashtirildi.");
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(1, (await RunAsync()).ClosedByOrganization);
+        Assert.Equal("answered", (await StaffViewAsync(report)).Str("status"));
+    }
+
+    private static (string Kind, string Status, string ActorRole, bool ByYourOrganization) Change(System.Text.Json.JsonElement body)
+    {
+        var change = body.GetProperty("change");
+        return (change.GetProperty("kind").GetString()!, change.GetProperty("status").GetString()!, change.GetProperty("actor_role").GetString()!,
+            change.GetProperty("by_your_organization").GetBoolean());
+    }
+
     private static string Name(string organizationId) =>
         new[] { "roads", "water", "gas", "power", "obodon" }.Single(o => MahallaApp.OrganizationId(o).ToString() == organizationId);
 
@@ -376,6 +510,15 @@ public abstract class DeliveryTests(MahallaApp app)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ObjectAsync();
     }
+
+    /// <summary>An organisation that receives its reports on a local Open311 server, with the server's key and jurisdiction.</summary>
+    private Task<JsonObject> UseOpen311Async(string organization, Open311Server server, string format, Dictionary<string, string> serviceCodes,
+        bool postsUpdates = false, string? endpoint = null) =>
+        SetDeliveryAsync(organization, new
+        {
+            method = "open311", open311Endpoint = endpoint ?? server.Endpoint, open311ApiKey = Open311Server.ApiKey, open311JurisdictionId = Open311Server.Jurisdiction,
+            open311Format = format, open311ServiceCodes = serviceCodes, open311PostsUpdates = postsUpdates,
+        });
 
     /// <summary>A citizen's report in Bodomzor: at the mahalla's centre on the map, or by address without a map.</summary>
     private async Task<JsonObject> FileReportAsync(string category, Dictionary<string, string[]> answers, bool atCentreOfBodomzor = false, bool photo = false)

@@ -127,7 +127,8 @@ public sealed class Open311Server : LocalServer
     public const string Jurisdiction = "toshkent.uz";
     public static readonly IReadOnlySet<string> ServiceCodes = new HashSet<string> { "001", "017", "GAS-1" };
 
-    private int _next = 1000;
+    // Each server numbers its requests from its own point, so a request id never means another test's request.
+    private int _next = Random.Shared.Next(1, 1000) * 1000;
 
     public sealed class Request
     {

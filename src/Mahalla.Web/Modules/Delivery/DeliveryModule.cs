@@ -12,9 +12,9 @@ namespace Mahalla.Web.Modules.Delivery;
 
 /// <summary>
 /// Report delivery: each organisation's method (the platform's inbox, e-mail, a signed webhook, or its own
-/// Open311 server), deliveries planned in the transaction of the filing or re-routing that calls for them,
-/// a worker that sends them with retries and pulls Open311 statuses back, the delivery log for staff, and
-/// re-routing a report when staff change its category. See docs/delivery.md and ADR 0062.
+/// Open311 server), deliveries planned in the transaction of the filing, re-routing or status change that calls
+/// for them, a worker that sends them with retries and pulls Open311 statuses back, the delivery log for staff
+/// (API and pages), and re-routing a report when staff change its category. See docs/delivery.md, ADR 0062 and 0063.
 /// </summary>
 public static class DeliveryModule
 {

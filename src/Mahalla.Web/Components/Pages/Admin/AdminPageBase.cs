@@ -14,7 +14,10 @@ namespace Mahalla.Web.Components.Pages.Admin;
 /// </summary>
 public abstract class AdminPageBase : PageBase
 {
-    [SupplyParameterFromQuery(Name = "saved")] protected bool? Saved { get; set; }
+    /// <summary><c>?saved=1</c>, as <see cref="ActAsync"/> writes it (a <c>bool?</c> query parameter would refuse "1" and fail the page).</summary>
+    [SupplyParameterFromQuery(Name = "saved")] protected int? SavedFlag { get; set; }
+
+    protected bool? Saved => SavedFlag == 1;
 
     protected bool IsPost => HttpMethods.IsPost(Http.Request.Method);
 

@@ -37,6 +37,7 @@ internal static class DeliveryMapping
             e.Property(x => x.LastPollError).HasMaxLength(ReportDelivery.MaxErrorLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.MayHaveReached);
+            e.Ignore(x => x.HoldsOpen311Request);
             e.HasIndex(x => new { x.Status, x.NextAttemptUtc });
             e.HasIndex(x => x.NextPollUtc);
             e.HasIndex(x => new { x.ReportId, x.OrganizationId });

@@ -22,6 +22,11 @@ public enum DeliveryKind
     Report = 1,
     /// <summary>A report the organisation received is no longer its work (re-routed elsewhere).</summary>
     Withdrawal = 2,
+    /// <summary>
+    /// A report the organisation received has changed in the platform: answered, reopened by the reporter's dispute,
+    /// confirmed or closed (webhooks); reopened (Open311, ADR 0063).
+    /// </summary>
+    Update = 3,
 }
 
 public enum DeliveryStatus
@@ -46,7 +51,13 @@ public static class DeliveryWords
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
 
-    public static string Code(this DeliveryKind kind) => kind == DeliveryKind.Report ? "report" : "withdrawal";
+    public static string Code(this DeliveryKind kind) => kind switch
+    {
+        DeliveryKind.Report => "report",
+        DeliveryKind.Withdrawal => "withdrawal",
+        DeliveryKind.Update => "update",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
     public static string Code(this DeliveryStatus status) => status.ToString().ToLowerInvariant();
 
@@ -144,7 +155,13 @@ public sealed class ReportDelivery
 
     public bool MayHaveReached => Status == DeliveryStatus.Delivered || Attempts > 0;
 
-    /// <summary>The attempt succeeded. An Open311 request is then followed: its status is pulled from <paramref name="firstPollUtc"/>.</summary>
+    /// <summary>Open311: this delivery created a service request on the organisation's server (its id or token is known).</summary>
+    public bool HoldsOpen311Request => Method == DeliveryMethod.Open311 && Status == DeliveryStatus.Delivered && (RemoteId ?? RemoteToken) is not null;
+
+    /// <summary>
+    /// The attempt succeeded. An Open311 request it created (a report, or the follow-up request of a reopened one) is
+    /// then followed: its status is pulled from <paramref name="firstPollUtc"/>.
+    /// </summary>
     public void Delivered(DateTime nowUtc, int? statusCode, string? remoteId, string? remoteToken, DateTime? firstPollUtc)
     {
         Rule(Status == DeliveryStatus.Pending, "delivery.rule.not_pending");
@@ -156,7 +173,8 @@ public sealed class ReportDelivery
         LastError = null;
         RemoteId = Short(remoteId, 100);
         RemoteToken = Short(remoteToken, 100);
-        NextPollUtc = Method == DeliveryMethod.Open311 && Kind == DeliveryKind.Report ? firstPollUtc : null;
+        var created = Kind == DeliveryKind.Report || RemoteId is not null || RemoteToken is not null;
+        NextPollUtc = Method == DeliveryMethod.Open311 && Kind != DeliveryKind.Withdrawal && created ? firstPollUtc : null;
         Version++;
     }
 

@@ -79,6 +79,10 @@ internal sealed class DeliveryLogQueries(MahallaDb db, Texts texts, TimeProvider
         return await GetAsync(caller, id, ct);
     }
 
+    /// <summary>How many of the caller's deliveries have failed and wait for someone to send them again (the staff pages show it).</summary>
+    public Task<int> CountFailedAsync(Caller caller, CancellationToken ct) =>
+        Visible(caller).CountAsync(d => d.Status == DeliveryStatus.Failed, ct);
+
     private IQueryable<ReportDelivery> Visible(Caller caller) => VisibleTo(caller, db.Set<ReportDelivery>().AsNoTracking());
 
     private static IQueryable<ReportDelivery> VisibleTo(Caller caller, IQueryable<ReportDelivery> deliveries)

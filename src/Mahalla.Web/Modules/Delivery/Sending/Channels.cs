@@ -6,8 +6,12 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Mahalla.Web.Modules.Delivery.Sending;
 
 /// <summary>Everything one attempt needs: the delivery, the organisation's settings and the report's facts as they are now.</summary>
-/// <remarks><see cref="ReachedRemoteId"/>: for an Open311 withdrawal, the organisation's id of the request being withdrawn.</remarks>
-internal sealed record DeliveryJob(ReportDelivery Delivery, DeliverySettings Settings, ReportFacts Facts, DateTime NowUtc, string? ReachedRemoteId = null);
+/// <remarks>
+/// <see cref="ReachedRemoteId"/>: for an Open311 withdrawal or update, the organisation's id of its newest request for the
+/// report. <see cref="Change"/>: for an update, the status change it tells about.
+/// </remarks>
+internal sealed record DeliveryJob(ReportDelivery Delivery, DeliverySettings Settings, ReportFacts Facts, DateTime NowUtc,
+    string? ReachedRemoteId = null, ReportChange? Change = null);
 
 /// <summary>
 /// How one attempt ended. <see cref="Error"/> is technical (an error kind, a status, the receiver's own error

@@ -96,26 +96,31 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, TimeProvider clo
 
         var delivery = await db.Set<ReportDelivery>().SingleAsync(d => d.Id == id, ct);
         var settings = await db.Set<DeliverySettings>().AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == delivery.OrganizationId, ct);
+        var reader = services.GetRequiredService<ReportFactsReader>();
         var facts = settings is null ? null
-            : await services.GetRequiredService<ReportFactsReader>().ReadAsync(delivery.ReportId, settings.ShareReporterContact && delivery.Kind == DeliveryKind.Report, ct);
-        if (delivery.Kind == DeliveryKind.Report && facts is not null && facts.ResponsibleOrganizationId != delivery.OrganizationId)
+            : await reader.ReadAsync(delivery.ReportId, settings.ShareReporterContact && delivery.Kind != DeliveryKind.Withdrawal, ct);
+        if (delivery.Kind != DeliveryKind.Withdrawal && facts is not null && facts.ResponsibleOrganizationId != delivery.OrganizationId)
         {
             // Re-routed while this waited: the organisation is no longer the one to tell.
             delivery.Cancel();
             return await SaveAsync(db, delivery, ct);
         }
 
-        var reached = delivery.Kind == DeliveryKind.Withdrawal && delivery.Method == DeliveryMethod.Open311
+        // Open311 withdrawals and updates concern the newest request this delivery's organisation holds for the report.
+        var reached = delivery.Kind != DeliveryKind.Report && delivery.Method == DeliveryMethod.Open311
             ? await db.Set<ReportDelivery>().AsNoTracking()
-                .Where(d => d.ReportId == delivery.ReportId && d.OrganizationId == delivery.OrganizationId && d.Kind == DeliveryKind.Report
-                    && d.Status == DeliveryStatus.Delivered && d.RemoteId != null)
+                .Where(d => d.ReportId == delivery.ReportId && d.OrganizationId == delivery.OrganizationId && d.Id != delivery.Id
+                    && d.Kind != DeliveryKind.Withdrawal && d.Method == DeliveryMethod.Open311 && d.Status == DeliveryStatus.Delivered && d.RemoteId != null)
                 .OrderByDescending(d => d.CreatedAtUtc).Select(d => d.RemoteId).FirstOrDefaultAsync(ct)
+            : null;
+        var change = delivery.Kind == DeliveryKind.Update && facts is not null
+            ? await reader.ChangeAsync(delivery.ReportId, delivery.OrganizationId, delivery.CreatedAtUtc, ct)
             : null;
         var watch = Stopwatch.StartNew();
         var outcome = settings is null || facts is null
             ? SendOutcome.Failure("not_found: the organisation's settings or the report", permanent: true)
             : await services.GetServices<IDeliveryChannel>().Single(c => c.Method == delivery.Method)
-                .SendAsync(new DeliveryJob(delivery, settings, facts, now, reached), ct);
+                .SendAsync(new DeliveryJob(delivery, settings, facts, now, reached, change), ct);
         var after = Now;
         db.Add(new DeliveryAttempt(Guid.CreateVersion7(), delivery.Id, delivery.Attempts, now, (int)watch.ElapsedMilliseconds,
             outcome.StatusCode, outcome.Ok, outcome.Error));
@@ -131,7 +136,16 @@ public sealed class DeliveryWorker(IServiceScopeFactory scopes, TimeProvider clo
                 delivery.Id, delivery.OrganizationId, delivery.Attempts, outcome.Error);
         }
 
-        return await SaveAsync(db, delivery, ct);
+        var status = await SaveAsync(db, delivery, ct);
+        if (status == DeliveryStatus.Delivered && delivery.Kind == DeliveryKind.Update && delivery.NextPollUtc is not null)
+        {
+            // A follow-up request replaced the earlier one on the organisation's server: only the newest is followed.
+            await db.Set<ReportDelivery>()
+                .Where(d => d.ReportId == delivery.ReportId && d.OrganizationId == delivery.OrganizationId && d.Id != delivery.Id && d.NextPollUtc != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextPollUtc, (DateTime?)null).SetProperty(d => d.Version, d => d.Version + 1), ct);
+        }
+
+        return status;
     }
 
     /// <summary>Pulls one Open311 request's status; true when the organisation closed it and our report was answered.</summary>

@@ -31,6 +31,12 @@ internal sealed class EmailDeliveryChannel(IEnumerable<INotificationChannel> cha
             return SendOutcome.Failure("not_configured: e-mail channel", permanent: true);
         }
 
+        if (job.Delivery.Kind == DeliveryKind.Update)
+        {
+            // The planner sends updates only to webhooks and Open311 servers (ADR 0063).
+            return SendOutcome.Failure("not_supported: updates by e-mail", permanent: true);
+        }
+
         var language = TextCatalog.Normalize(job.Settings.Language);
         var (subject, body) = job.Delivery.Kind == DeliveryKind.Report ? ReportMail(job, language) : WithdrawalMail(job, language);
         // The channel takes a notification; this one is built for the message alone and never stored.

@@ -16,7 +16,9 @@ internal sealed record PullOutcome(string? RemoteId, string? Status, string? Sta
 /// (<c>POST {endpoint}requests.{format}</c>, form-encoded, with its <c>api_key</c> and the <c>service_code</c> mapped
 /// from our category), pulls its status back (<c>GET tokens/{token}</c> until an id exists, then
 /// <c>GET requests/{id}</c>), and withdraws a re-routed report through the <c>servicerequestupdates</c> extension
-/// where the server supports it. The API key travels only in POST bodies, never in a URL.
+/// where the server supports it. A report reopened here (the reporter says "not fixed") reopens the request through
+/// the same extension, or — GeoReport v2 having no update of its own — becomes a new request naming the earlier one
+/// (ADR 0063). The API key travels only in POST bodies, never in a URL.
 /// </summary>
 internal sealed class Open311Channel(IHttpClientFactory clients, SecretBox secrets, TextCatalog catalog) : IDeliveryChannel
 {
@@ -25,10 +27,15 @@ internal sealed class Open311Channel(IHttpClientFactory clients, SecretBox secre
 
     public DeliveryMethod Method => DeliveryMethod.Open311;
 
-    public Task<SendOutcome> SendAsync(DeliveryJob job, CancellationToken ct) =>
-        job.Delivery.Kind == DeliveryKind.Report ? CreateAsync(job, ct) : WithdrawAsync(job, ct);
+    public Task<SendOutcome> SendAsync(DeliveryJob job, CancellationToken ct) => job.Delivery.Kind switch
+    {
+        DeliveryKind.Report => CreateAsync(job, followUp: false, ct),
+        DeliveryKind.Withdrawal => WithdrawAsync(job, ct),
+        _ => ReopenAsync(job, ct),
+    };
 
-    private async Task<SendOutcome> CreateAsync(DeliveryJob job, CancellationToken ct)
+    /// <summary>A request for the report; a follow-up request (of a reopened report) says which request it follows and why.</summary>
+    private async Task<SendOutcome> CreateAsync(DeliveryJob job, bool followUp, CancellationToken ct)
     {
         var (settings, f) = (job.Settings, job.Facts);
         if (settings.Open311Endpoint is null)
@@ -52,6 +59,11 @@ internal sealed class Open311Channel(IHttpClientFactory clients, SecretBox secre
         var mahalla = f.Mahalla.In(settings.Language);
         form.Add(new("address_string", f.Address is null ? mahalla : $"{f.Address}, {mahalla}"));
         var description = $"{f.Title}\n\n{f.Description}\n\n{f.PublicUrl}";
+        if (followUp)
+        {
+            description = $"{Text(settings, "delivery.open311.follow_up", job.ReachedRemoteId ?? "—")}\n\n{description}";
+        }
+
         form.Add(new("description", description.Length <= MaxDescription ? description : description[..(MaxDescription - 1)] + "…"));
         if (f.PhotoUrls.Count > 0)
         {
@@ -90,21 +102,55 @@ internal sealed class Open311Channel(IHttpClientFactory clients, SecretBox secre
     private async Task<SendOutcome> WithdrawAsync(DeliveryJob job, CancellationToken ct)
     {
         var settings = job.Settings;
-        var reached = job.ReachedRemoteId;
-        if (settings.Open311Endpoint is null || reached is null)
+        if (settings.Open311Endpoint is null || job.ReachedRemoteId is null)
         {
             return SendOutcome.Failure("not_configured: Open311 endpoint or the request's service_request_id", permanent: true);
         }
 
-        var form = Common(settings);
-        form.Add(new("service_request_id", reached));
+        return await PostUpdateAsync(job, "closed", Text(settings, "delivery.open311.withdrawn", job.Facts.ResponsibleOrganization.In(settings.Language)), ct);
+    }
+
+    /// <summary>
+    /// The reporter disputed the answer and the report is open again. With the updates extension the request is set
+    /// <c>open</c> again (its next "closed" answers the report again through the status pull); without it, a new request
+    /// naming the earlier one is created and followed instead, as a resident calling the organisation again would cause.
+    /// </summary>
+    private async Task<SendOutcome> ReopenAsync(DeliveryJob job, CancellationToken ct)
+    {
+        var settings = job.Settings;
+        if (!settings.Open311PostsUpdates)
+        {
+            return await CreateAsync(job, followUp: true, ct);
+        }
+
+        if (settings.Open311Endpoint is null)
+        {
+            return SendOutcome.Failure("not_configured: Open311 endpoint", permanent: true);
+        }
+
+        // A request known only by its token so far gets its id from the next status pull; until then, retry.
+        return job.ReachedRemoteId is null
+            ? SendOutcome.Failure("open311: no service_request_id yet")
+            : await PostUpdateAsync(job, "open", Text(settings, "delivery.open311.reopened", job.Facts.PublicUrl), ct);
+    }
+
+    /// <summary>The FixMyStreet-style extension: <c>POST {endpoint}servicerequestupdates.{format}</c> on the newest request.</summary>
+    private async Task<SendOutcome> PostUpdateAsync(DeliveryJob job, string status, string description, CancellationToken ct)
+    {
+        var form = Common(job.Settings);
+        form.Add(new("service_request_id", job.ReachedRemoteId!));
         form.Add(new("update_id", job.Delivery.Id.ToString()));
         form.Add(new("updated_datetime", W3c(job.NowUtc)));
-        form.Add(new("status", "closed"));
-        form.Add(new("description", string.Format(CultureInfo.GetCultureInfo(TextCatalog.Normalize(settings.Language)),
-            catalog.Get(settings.Language, "delivery.open311.withdrawn"), job.Facts.ResponsibleOrganization.In(settings.Language))));
-        var (outcome, _) = await PostAsync(settings, "servicerequestupdates", form, ct);
+        form.Add(new("status", status));
+        form.Add(new("description", description));
+        var (outcome, _) = await PostAsync(job.Settings, "servicerequestupdates", form, ct);
         return outcome;
+    }
+
+    private string Text(DeliverySettings settings, string key, params object?[] args)
+    {
+        var language = TextCatalog.Normalize(settings.Language);
+        return string.Format(CultureInfo.GetCultureInfo(language), catalog.Get(language, key), args);
     }
 
     /// <summary>Pulls the status of the request behind an Open311 delivery.</summary>

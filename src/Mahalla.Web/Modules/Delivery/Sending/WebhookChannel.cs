@@ -72,15 +72,23 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, SecretBox secre
         }
     }
 
-    public static string EventType(DeliveryKind kind) => kind == DeliveryKind.Report ? "report.routed" : "report.withdrawn";
+    public static string EventType(DeliveryKind kind) => kind switch
+    {
+        DeliveryKind.Report => "report.routed",
+        DeliveryKind.Withdrawal => "report.withdrawn",
+        _ => "report.updated",
+    };
 
-    /// <summary>The JSON body: the delivery's id and type, the organisation, and the report's public facts (see docs/delivery.md).</summary>
+    /// <summary>
+    /// The JSON body: the delivery's id and type, the organisation, and the report's public facts as they are now (see
+    /// docs/delivery.md); an update also says which change it is about.
+    /// </summary>
     public static byte[] Body(DeliveryJob job)
     {
         var f = job.Facts;
         var language = job.Settings.Language;
         var delivery = job.Delivery;
-        object report = delivery.Kind == DeliveryKind.Report
+        object report = delivery.Kind != DeliveryKind.Withdrawal
             ? new
             {
                 f.Id,
@@ -105,16 +113,21 @@ internal sealed class WebhookChannel(IHttpClientFactory clients, SecretBox secre
                 f.PublicName,
                 f.PublicUrl,
                 f.StaffUrl,
+                Answer = f.AnswerText is null ? null : new { Text = f.AnswerText, AnsweredAt = f.AnsweredAtUtc },
             }
             : new { f.Id, f.TrackingNumber, f.PublicUrl, Category = new { Code = f.CategoryCode, Name = f.Category.In(language) } };
-        var reporter = delivery.Kind == DeliveryKind.Report ? f.Reporter : null;
+        var reporter = delivery.Kind != DeliveryKind.Withdrawal ? f.Reporter : null;
         var reroutedTo = delivery.Kind == DeliveryKind.Withdrawal ? new { Id = f.ResponsibleOrganizationId, Name = f.ResponsibleOrganization.In(language) } : null;
+        var change = delivery.Kind == DeliveryKind.Update && job.Change is { } c
+            ? new { c.Kind, Status = Appeals.Data.AppealWords.Code(c.Status), At = c.AtUtc, c.ActorRole, ByYourOrganization = c.ByTheOrganization }
+            : null;
         return JsonSerializer.SerializeToUtf8Bytes(new
         {
             delivery.Id,
             Type = EventType(delivery.Kind),
             CreatedAt = delivery.CreatedAtUtc,
             Organization = new { Id = delivery.OrganizationId },
+            Change = change,
             Report = report,
             ReroutedTo = reroutedTo,
             Reporter = reporter,

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net.Mail;
 using Mahalla.Web.Modules.Delivery.Data;
 using Mahalla.Web.Modules.Delivery.Sending;
+using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
@@ -127,6 +129,17 @@ internal sealed class DeliverySettingsAdmin(MahallaDb db, SecretBox secrets, Tim
             request.Open311PostsUpdates ?? false, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return View(settings, settings.UpdatedAtUtc) with { NewWebhookSecret = generated };
+    }
+
+    /// <summary>The categories a service code may be given for, in the caller's language: every reportable one, and any already mapped.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> ServiceCodeCategoriesAsync(IReadOnlyDictionary<string, string> mapped, string culture,
+        CancellationToken ct)
+    {
+        var codes = mapped.Keys.ToList();
+        var reportable = db.Set<ReportCategory>().Where(r => r.IsReportable).Select(r => r.CategoryCode);
+        var rows = await db.Categories.AsNoTracking().Where(c => reportable.Contains(c.Code) || codes.Contains(c.Code))
+            .Select(c => new { c.Code, c.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Code, r.Name.In(culture))).OrderBy(r => r.Item2, StringComparer.Create(CultureInfo.GetCultureInfo(culture), true)).ToList();
     }
 
     /// <summary>An organisation's own server: absolute, HTTPS (plain HTTP only where configuration allows), no user info.</summary>

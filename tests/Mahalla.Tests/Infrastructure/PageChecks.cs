@@ -1,0 +1,29 @@
+using AngleSharp.Dom;
+
+namespace Mahalla.Tests.Infrastructure;
+
+/// <summary>What every server-rendered page is held to, and its forms as a browser would post them.</summary>
+public static class PageChecks
+{
+    /// <summary>One heading, every field labelled, unique ids, tables with a caption and scoped headers.</summary>
+    public static void AssertAccessible(string url, IDocument page)
+    {
+        Assert.Single(page.QuerySelectorAll("h1"));
+        foreach (var field in page.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
+        {
+            Assert.True(field.Id is { Length: > 0 } id && page.QuerySelector($"label[for='{id}']") is not null, $"{url}: {field.OuterHtml} has no label");
+        }
+
+        Assert.Equal(page.QuerySelectorAll("[id]").Length, page.QuerySelectorAll("[id]").Select(e => e.Id).Distinct().Count());
+        foreach (var table in page.QuerySelectorAll("table"))
+        {
+            Assert.NotNull(table.QuerySelector("caption"));
+            Assert.All(table.QuerySelectorAll("th"), th => Assert.NotNull(th.GetAttribute("scope")));
+        }
+    }
+
+    /// <summary>The hidden fields of a named form (antiforgery token, handler), as the browser would post them.</summary>
+    public static Dictionary<string, string> HiddenFields(IDocument page, string formName) =>
+        page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
+            .QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+}
