@@ -1,3 +1,9 @@
+using System.Text.Json;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Errors;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
 namespace Mahalla.Web.Modules.Appeals.Data;
 
 /// <summary>
@@ -29,6 +35,31 @@ public sealed class IdempotencyRecord
     public string ProtectedResponse { get; private set; } = "";
 
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>The first answer, encrypted, to store with the filing in its transaction.</summary>
+    public static IdempotencyRecord Of<T>(string key, string requestHash, Guid appealId, T response, IDataProtector protector, DateTime nowUtc) =>
+        new(key, requestHash, appealId, protector.Protect(JsonSerializer.Serialize(response)), nowUtc);
+
+    /// <summary>
+    /// The first answer under this key, or null when the key is new. The same key with another request is refused (409):
+    /// a key names one request, never two.
+    /// </summary>
+    public static async Task<T?> ReplayAsync<T>(MahallaDb db, string key, string requestHash, IDataProtector protector, CancellationToken ct)
+        where T : class
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            throw new BusinessRuleException("rule.idempotency_key_reused");
+        }
+
+        return JsonSerializer.Deserialize<T>(protector.Unprotect(record.ProtectedResponse));
+    }
 }
 
 /// <summary>The last tracking sequence used per prefix and year; incremented atomically in the filing transaction.</summary>

@@ -144,8 +144,7 @@ public sealed class FileAppealHandler(
                     new OrganizationRef(organizationId, organizationName.In(texts.Culture)), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
                 if (recordKey is not null)
                 {
-                    db.IdempotencyRecords.Add(new IdempotencyRecord(recordKey, requestHash, appeal.Id,
-                        _protector.Protect(JsonSerializer.Serialize(result)), now));
+                    db.IdempotencyRecords.Add(IdempotencyRecord.Of(recordKey, requestHash, appeal.Id, result, _protector, now));
                 }
 
                 if (suggestion is not null)
@@ -171,19 +170,6 @@ public sealed class FileAppealHandler(
         }
     }
 
-    private async Task<FiledAppeal?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == recordKey, ct);
-        if (record is null)
-        {
-            return null;
-        }
-
-        if (record.RequestHash != requestHash)
-        {
-            throw new BusinessRuleException("rule.idempotency_key_reused");
-        }
-
-        return JsonSerializer.Deserialize<FiledAppeal>(_protector.Unprotect(record.ProtectedResponse))! with { Replayed = true };
-    }
+    private async Task<FiledAppeal?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct) =>
+        await IdempotencyRecord.ReplayAsync<FiledAppeal>(db, recordKey, requestHash, _protector, ct) is { } earlier ? earlier with { Replayed = true } : null;
 }

@@ -7,6 +7,7 @@ using Mahalla.Web.Modules.Calendar;
 using Mahalla.Web.Modules.Calendar.Contracts;
 using Mahalla.Web.Modules.Notifications.Contracts;
 using Mahalla.Web.Modules.Organizations.Contracts;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Modules.Reports.Geo;
 using Mahalla.Web.Modules.Reports.Photos;
@@ -48,7 +49,7 @@ public sealed record FiledReport(
 /// transaction. Nothing is saved when anything is wrong.
 /// </summary>
 public sealed class FileReportHandler(
-    MahallaDb db, Locator locator, Router router, Deadlines deadlines, Notifier notifier, TimeProvider clock, Texts texts,
+    MahallaDb db, ReferenceCache reference, Locator locator, Notifier notifier, TimeProvider clock, Texts texts,
     IOptions<ReportsOptions> options, Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection)
 {
     public const string Prefix = "R";
@@ -68,10 +69,9 @@ public sealed class FileReportHandler(
             throw new ForbiddenException("rule.sign_in_to_file");
         }
 
+        var data = await reference.GetAsync(db, ct);
         var validation = new Validation();
-        var category = request.CategoryCode is { Length: > 0 and <= 40 }
-            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.CategoryCode && c.IsActive, ct)
-            : null;
+        var category = request.CategoryCode is { Length: > 0 and <= 40 } ? data.ActiveCategory(request.CategoryCode) : null;
         var settings = category is null ? null
             : await db.Set<ReportCategory>().AsNoTracking().FirstOrDefaultAsync(r => r.CategoryCode == category.Code && r.IsReportable, ct);
         if (settings is null)
@@ -106,7 +106,12 @@ public sealed class FileReportHandler(
             }
             else if (await locator.PlaceAsync(lat, lon, ct) is { } placement)
             {
-                mahalla = await db.Territories.AsNoTracking().FirstAsync(t => t.Id == placement.MahallaId, ct);
+                // A mahalla created on another node a moment ago may not be in this node's copy yet.
+                mahalla = data.Mahalla(placement.MahallaId);
+                if (mahalla is null)
+                {
+                    validation.Add("latitude", "reports.validation.outside_area");
+                }
                 placedBy = placement.By;
             }
             else
@@ -120,9 +125,7 @@ public sealed class FileReportHandler(
         }
         else
         {
-            mahalla = request.TerritoryId is { } territoryId
-                ? await db.Territories.AsNoTracking().FirstOrDefaultAsync(t => t.Id == territoryId && t.Kind == TerritoryKind.Mahalla, ct)
-                : null;
+            mahalla = request.TerritoryId is { } territoryId ? data.Mahalla(territoryId) : null;
             if (mahalla is null)
             {
                 validation.Add("territoryId", "reports.validation.location_or_mahalla");
@@ -152,12 +155,11 @@ public sealed class FileReportHandler(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var terms = await deadlines.TermsForAsync(AppealType.Report.Code(), category!.Code, ct);
-        var calendar = await deadlines.CalendarAsync(ct);
-        var organizationId = await router.ResponsibleForAsync(category.Code, mahalla!, ct);
-        var organizationName = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);
-        var staff = await db.Users.AsNoTracking().Where(u => u.OrganizationId == organizationId).Select(u => u.Id).ToListAsync(ct);
-        var recipients = await notifier.RecipientsAsync(caller.UserId is { } me ? staff.Append(me) : staff, ct);
+        var terms = Deadlines.TermsFor(data, AppealType.Report.Code(), category!.Code);
+        var calendar = Deadlines.Calendar(data);
+        var organizationId = Router.ResponsibleFor(data, category.Code, mahalla!);
+        var organizationName = data.Organization(organizationId)!.Name;
+        var recipients = await notifier.RecipientsAsync(u => u.OrganizationId == organizationId || u.Id == caller.UserId, ct);
         var finalTitle = title ?? TitleFrom(description!);
         var publicName = !request.ShowName ? null
             : intake.PublicName ?? (caller.UserId is { } uid
@@ -203,7 +205,7 @@ public sealed class FileReportHandler(
                 organizationId, organizationName.In(texts.Culture), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
             if (recordKey is not null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord(recordKey, requestHash, appeal.Id, _protector.Protect(JsonSerializer.Serialize(result)), now));
+                db.IdempotencyRecords.Add(IdempotencyRecord.Of(recordKey, requestHash, appeal.Id, result, _protector, now));
             }
 
             await db.SaveChangesAsync(ct);
@@ -224,21 +226,8 @@ public sealed class FileReportHandler(
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private async Task<FiledReport?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct)
-    {
-        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == recordKey, ct);
-        if (record is null)
-        {
-            return null;
-        }
-
-        if (record.RequestHash != requestHash)
-        {
-            throw new BusinessRuleException("rule.idempotency_key_reused");
-        }
-
-        return JsonSerializer.Deserialize<FiledReport>(_protector.Unprotect(record.ProtectedResponse));
-    }
+    private Task<FiledReport?> ReplayAsync(string recordKey, string requestHash, CancellationToken ct) =>
+        IdempotencyRecord.ReplayAsync<FiledReport>(db, recordKey, requestHash, _protector, ct);
 
     public static string Placed(PlacedBy by) => by switch
     {
