@@ -107,6 +107,65 @@ public sealed class DuplicateTests
     }
 
     [Fact]
+    public void A_probe_finds_exactly_the_duplicates_the_grouper_finds()
+    {
+        // Near-copies (a word changed, dropped or added), the same problem retold, and unrelated
+        // sentences: pairs on both sides of the band rule and of the similarity threshold.
+        var texts = TestData.LanguageSentences().Take(60).Select(s => s.Text).ToList();
+        var rng = new Random(20261122);
+        foreach (var sentence in texts.Take(30).ToList())
+        {
+            var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (words.Count < 3)
+            {
+                continue;
+            }
+
+            var changed = new List<string>(words);
+            changed.RemoveAt(rng.Next(changed.Count));
+            texts.Add(string.Join(' ', changed));
+            changed.Insert(rng.Next(changed.Count), "iltimos");
+            changed[rng.Next(changed.Count)] = "suv";
+            texts.Add(string.Join(' ', changed));
+        }
+
+        texts.Add("!!!");
+        var options = new DuplicateOptions();
+        var stored = texts.Select(t => TextSignature.Of(t).ToBase64()).ToList();
+        var (matches, misses) = (0, 0);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var probe = new DuplicateProbe(TextSignature.Of(texts[i]), options.MinSimilarity);
+            for (var j = 0; j < texts.Count; j++)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+
+                var grouper = new DuplicateGrouper(options);
+                grouper.Add(Report("earlier", texts[j], territory: "m"));
+                var expected = grouper.FindDuplicates(Report("new", texts[i], territory: "m"));
+                var found = probe.SimilarityTo(stored[j]);
+                if (expected.Count == 0)
+                {
+                    Assert.Null(found);
+                    misses++;
+                }
+                else
+                {
+                    Assert.Equal(expected[0].Similarity, found);
+                    matches++;
+                }
+            }
+        }
+
+        Assert.True(matches >= 60, $"only {matches} duplicate pairs: the sample does not test the match side");
+        Assert.True(misses >= 1_000, $"only {misses} pairs apart");
+        Assert.Throws<FormatException>(() => new DuplicateProbe(TextSignature.Of("suv yo'q"), 0.35).SimilarityTo("bm90IGEgc2lnbmF0dXJl"));
+    }
+
+    [Fact]
     public void Distances_are_great_circle_metres() =>
         Assert.InRange(Chilonzor.MetresTo(Yunusobod), 12_000, 13_000);
 }

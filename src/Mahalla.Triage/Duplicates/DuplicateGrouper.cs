@@ -68,8 +68,8 @@ public sealed record DuplicateGroup(string MasterId, IReadOnlyList<string> Membe
 /// </summary>
 public sealed class DuplicateGrouper
 {
-    private const int Bands = 32;
-    private const int Rows = TextSignature.Length / Bands;
+    internal const int Bands = 32;
+    internal const int Rows = TextSignature.Length / Bands;
 
     private readonly DuplicateOptions options;
     private readonly Dictionary<string, DuplicateCandidate> requests = new(StringComparer.Ordinal);

@@ -99,49 +99,41 @@ internal static class DuplicateGroups
     private const int MaxCandidates = 5_000;
 
     /// <remarks>
-    /// The earlier requests' groups are stored, so only the new request's best duplicate is wanted.
-    /// The grouper therefore holds the new request alone and each earlier one is looked up against it
-    /// (the test is symmetric): one probe per earlier request, where adding them all to a grouper
-    /// would regroup them among themselves on every filing, a cost that grows with the square of
-    /// their number.
+    /// The earlier requests' groups are stored, so only the new request's best duplicate is wanted:
+    /// each earlier signature is compared with the new one by the grouper's rule
+    /// (<see cref="DuplicateProbe"/>), read from its stored form without building a grouper or an
+    /// object per request. Building a grouper of them all would regroup them among themselves on
+    /// every filing, a cost that grows with the square of their number.
     /// </remarks>
     public static async Task<Guid?> FindGroupAsync(MahallaDb db, TriageAssessment request, string categoryCode, TriageOptions options, CancellationToken ct)
     {
         var since = request.FiledAtUtc - options.DuplicateWindow;
-        var earlier = await (from x in db.Set<TriageAssessment>().AsNoTracking()
+        var earlier = (from x in db.Set<TriageAssessment>().AsNoTracking()
                              join a in db.Appeals on x.AppealId equals a.Id
                              where x.TerritoryId == request.TerritoryId && x.FiledAtUtc >= since && x.AppealId != request.AppealId
                                  && a.CategoryCode == categoryCode
                              orderby x.FiledAtUtc descending
-                             select new { x.AppealId, x.Signature, x.FiledAtUtc, x.ApplicantUserId, x.GroupId })
-            .Take(MaxCandidates).ToListAsync(ct);
-        if (earlier.Count == 0)
-        {
-            return null;
-        }
-
-        var grouper = new DuplicateGrouper(new DuplicateOptions { MinSimilarity = options.DuplicateSimilarity, Window = options.DuplicateWindow });
-        var id = request.AppealId.ToString("N");
-        grouper.Add(Candidate(request.AppealId, request.Signature, request.FiledAtUtc, request.TerritoryId, categoryCode, request.ApplicantUserId));
+                             select new { x.AppealId, x.Signature, x.GroupId })
+            .Take(MaxCandidates).AsAsyncEnumerable();
+        var probe = new DuplicateProbe(TextSignature.FromBase64(request.Signature), options.DuplicateSimilarity);
         (string Id, double Similarity, Guid GroupId)? best = null;
-        foreach (var e in earlier)
+        await foreach (var e in earlier.WithCancellation(ct))
         {
-            var candidate = Candidate(e.AppealId, e.Signature, e.FiledAtUtc, request.TerritoryId, categoryCode, e.ApplicantUserId);
-            foreach (var match in grouper.FindDuplicates(candidate))
+            if (probe.SimilarityTo(e.Signature) is not { } similarity)
             {
-                if (match.Id == id && (best is null || match.Similarity > best.Value.Similarity
-                    || (match.Similarity == best.Value.Similarity && string.CompareOrdinal(candidate.Id, best.Value.Id) < 0)))
-                {
-                    best = (candidate.Id, match.Similarity, e.GroupId);
-                }
+                continue;
+            }
+
+            var id = e.AppealId.ToString("N");
+            if (best is null || similarity > best.Value.Similarity
+                || (similarity == best.Value.Similarity && string.CompareOrdinal(id, best.Value.Id) < 0))
+            {
+                best = (id, similarity, e.GroupId);
             }
         }
 
         return best?.GroupId;
     }
-
-    private static DuplicateCandidate Candidate(Guid id, string signature, DateTime atUtc, Guid territoryId, string category, Guid? applicant) =>
-        new(id.ToString("N"), TextSignature.FromBase64(signature), atUtc, null, territoryId.ToString("N"), category, applicant?.ToString("N"));
 }
 
 internal static class TriageJson
