@@ -68,6 +68,9 @@ public sealed class ReferenceCache(TimeProvider clock, IOptions<ReferenceDataOpt
         }
     }
 
+    /// <summary>This node's copy when it is current, without touching the database; otherwise null (then use <see cref="GetAsync"/>).</summary>
+    public ReferenceSnapshot? Current => Fresh(_entry);
+
     /// <summary>Drops this node's copy: the next request reads the tables again.</summary>
     public void Invalidate()
     {

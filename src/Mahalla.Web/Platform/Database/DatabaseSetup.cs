@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using System.Data.Common;
 
 namespace Mahalla.Web.Platform.Database;
 
@@ -14,31 +17,20 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddMahallaDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        var connectionString = configuration.GetConnectionString("Mahalla");
+        var connections = DatabaseConnections.From(configuration, environment);
+        services.AddSingleton(connections);
         services.AddDbContext<MahallaDb>((sp, options) =>
         {
             // Modules hook into the unit of work here (e.g. the transparency log records events in the same transaction).
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-            if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+            if (connections.IsPostgres)
             {
-                options.UseNpgsql(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL."));
-            }
-            else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            {
-                if (connectionString is null)
-                {
-                    var folder = Path.Combine(environment.ContentRootPath, "data");
-                    Directory.CreateDirectory(folder);
-                    connectionString = $"Data Source={Path.Combine(folder, "mahalla.db")}";
-                }
-
-                options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(30));
-                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>());
+                options.UseNpgsql(connections.ConnectionString);
             }
             else
             {
-                throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+                options.UseSqlite(connections.ConnectionString, sqlite => sqlite.CommandTimeout(30));
+                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>());
             }
         });
         services.AddSingleton<SqliteWriteGate>();
@@ -46,6 +38,52 @@ public static class DatabaseSetup
         services.AddDataProtection().SetApplicationName("Mahalla");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) => options.XmlRepository = sp.GetRequiredService<IXmlRepository>());
         return services;
+    }
+}
+
+/// <summary>
+/// The configured database, for EF Core and for the few read paths that go to ADO.NET directly
+/// (ADR 0012). Both draw from the same pool: Npgsql and Microsoft.Data.Sqlite pool connections by
+/// connection string.
+/// </summary>
+public sealed class DatabaseConnections
+{
+    private DatabaseConnections(string connectionString, bool isPostgres)
+    {
+        ConnectionString = connectionString;
+        IsPostgres = isPostgres;
+    }
+
+    public string ConnectionString { get; }
+
+    public bool IsPostgres { get; }
+
+    /// <summary>A new, closed connection (opened from the pool).</summary>
+    public DbConnection Create() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    /// <summary><c>Database:Provider</c> = <c>Sqlite</c> (default: a file under <c>data/</c>) or <c>Postgres</c>; connection string <c>ConnectionStrings:Mahalla</c>.</summary>
+    public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Mahalla");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseConnections(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL."), true);
+        }
+
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+        }
+
+        if (connectionString is null)
+        {
+            var folder = Path.Combine(environment.ContentRootPath, "data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "mahalla.db")}";
+        }
+
+        return new DatabaseConnections(connectionString, false);
     }
 }
 

@@ -17,19 +17,14 @@ public sealed record TrackingView(
     int EscalationCount, DateTime FiledAtUtc, DateTime RegistrationDueUtc, DateTime AnswerDueUtc, int Version, IReadOnlyList<TrackingStep> Timeline);
 
 /// <remarks>
-/// One round trip per look-up: one query projects the few columns the view shows and the
-/// timeline (never the request's text or answer); the names of the organisation and the category
-/// come from the node's reference-data copy (ADR 0011).
+/// One round trip per look-up, and the busiest public read, so it goes to ADO.NET directly (ADR 0012):
+/// one statement reads the few columns the view shows and the timeline (never the request's text or
+/// answer) without building a DbContext; the names of the organisation and the category come from the
+/// node's reference-data copy (ADR 0011). The integration suite runs it on SQLite and PostgreSQL.
 /// </remarks>
-public sealed class Tracking(MahallaDb db, ReferenceCache reference, Texts texts)
+public sealed class Tracking(IServiceProvider services, DatabaseConnections connections, ReferenceCache reference, Texts texts)
 {
-    // Not EF.CompileAsyncQuery: a compiled query keeps the SQL of the first provider it ran on, and the
-    // tests run SQLite and PostgreSQL in one process. EF's own query cache makes the difference small.
-    private static IQueryable<TrackedRow> Rows(IQueryable<Appeal> appeals) =>
-        appeals.AsNoTracking().Select(x => new TrackedRow(
-            x.AccessCodeHash, x.TrackingNumber, x.Type, x.CategoryCode, x.Status, x.ResponsibleOrganizationId, x.EscalationLevel,
-            x.EscalationCount, x.FiledAtUtc, x.RegistrationDueUtc, x.AnswerDueUtc, x.Version,
-            x.Events.OrderBy(e => e.Sequence).Select(e => new TrackedStep(e.ToStatus, e.Kind, e.AtUtc)).ToList()));
+    private MahallaDb Db => services.GetRequiredService<MahallaDb>();
 
     /// <summary>Null for a wrong number or code alike, so that guessing reveals nothing.</summary>
     public async Task<TrackingView?> FindAsync(string? trackingNumber, string? code, CancellationToken ct)
@@ -40,7 +35,7 @@ public sealed class Tracking(MahallaDb db, ReferenceCache reference, Texts texts
             return null;
         }
 
-        var a = await Rows(db.Appeals.Where(x => x.TrackingNumber == number)).FirstOrDefaultAsync(ct);
+        var a = await TrackingReader.ReadAsync(connections, "TrackingNumber", number, ct);
         if (a is null || !AccessCodes.Matches(code, a.AccessCodeHash))
         {
             return null;
@@ -50,11 +45,11 @@ public sealed class Tracking(MahallaDb db, ReferenceCache reference, Texts texts
     }
 
     public async Task<TrackingView?> FindByIdAsync(Guid id, CancellationToken ct) =>
-        await Rows(db.Appeals.Where(x => x.Id == id)).FirstOrDefaultAsync(ct) is { } a ? await ViewAsync(a, ct) : null;
+        await TrackingReader.ReadAsync(connections, "Id", id, ct) is { } a ? await ViewAsync(a, ct) : null;
 
     /// <summary>The current version only, for the live status stream (cheap to poll).</summary>
     public Task<int?> VersionAsync(Guid id, CancellationToken ct) =>
-        db.Appeals.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(ct);
+        Db.Appeals.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(ct);
 
     public async Task<Guid?> IdOfAsync(string? trackingNumber, string? code, CancellationToken ct)
     {
@@ -64,14 +59,14 @@ public sealed class Tracking(MahallaDb db, ReferenceCache reference, Texts texts
             return null;
         }
 
-        var a = await db.Appeals.AsNoTracking().Where(x => x.TrackingNumber == number).Select(x => new { x.Id, x.AccessCodeHash }).FirstOrDefaultAsync(ct);
+        var a = await Db.Appeals.AsNoTracking().Where(x => x.TrackingNumber == number).Select(x => new { x.Id, x.AccessCodeHash }).FirstOrDefaultAsync(ct);
         return a is not null && AccessCodes.Matches(code, a.AccessCodeHash) ? a.Id : null;
     }
 
     private async Task<TrackingView> ViewAsync(TrackedRow a, CancellationToken ct)
     {
         var culture = texts.Culture;
-        var data = await reference.GetAsync(db, ct);
+        var data = reference.Current ?? await reference.GetAsync(Db, ct);
         return new TrackingView(a.TrackingNumber, a.Type.Code(), data.Category(a.CategoryCode)?.Name.In(culture) ?? a.CategoryCode, a.Status.Code(),
             data.Organization(a.ResponsibleOrganizationId)?.Name.In(culture) ?? "", a.EscalationLevel, a.EscalationCount, a.FiledAtUtc,
             a.RegistrationDueUtc, a.AnswerDueUtc, a.Version,
@@ -79,6 +74,60 @@ public sealed class Tracking(MahallaDb db, ReferenceCache reference, Texts texts
     }
 }
 
+/// <summary>
+/// The tracking read in one statement: the request's shown columns joined with its events in order.
+/// The table and column names are those of the EF model (<c>ModelMapping.Appeals</c>, migration
+/// M0001); GUIDs are upper-case text and instants ISO text on SQLite, as EF Core writes them.
+/// </summary>
+internal static class TrackingReader
+{
+    private const string Columns =
+        """a."AccessCodeHash", a."TrackingNumber", a."Type", a."CategoryCode", a."Status", a."ResponsibleOrganizationId", a."EscalationLevel", """
+        + """a."EscalationCount", a."FiledAtUtc", a."RegistrationDueUtc", a."AnswerDueUtc", a."Version", e."ToStatus", e."Kind", e."AtUtc" """;
+
+    private static string Sql(bool postgres, string key) =>
+        $"""SELECT {Columns}FROM {(postgres ? "appeals.appeals" : "appeals")} a LEFT JOIN {(postgres ? "appeals.appeal_events" : "appeal_events")} e ON e."AppealId" = a."Id" WHERE a."{key}" = @key ORDER BY e."Sequence" """;
+
+    private static readonly string[] SqliteSql = [Sql(false, "TrackingNumber"), Sql(false, "Id")];
+    private static readonly string[] PostgresSql = [Sql(true, "TrackingNumber"), Sql(true, "Id")];
+
+    /// <param name="key">"TrackingNumber" (a string) or "Id" (a GUID).</param>
+    public static async Task<TrackedRow?> ReadAsync(DatabaseConnections connections, string key, object value, CancellationToken ct)
+    {
+        var byId = key == "Id";
+        await using var connection = connections.Create();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = (connections.IsPostgres ? PostgresSql : SqliteSql)[byId ? 1 : 0];
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "key";
+        parameter.Value = byId && !connections.IsPostgres ? ((Guid)value).ToString().ToUpperInvariant() : value;
+        command.Parameters.Add(parameter);
+        if (connections.IsPostgres)
+        {
+            // Npgsql keeps a prepared statement on the pooled physical connection: parsed and planned once per connection, not per look-up.
+            await command.PrepareAsync(ct);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        TrackedRow? row = null;
+        while (await reader.ReadAsync(ct))
+        {
+            row ??= new TrackedRow(reader.GetString(0), reader.GetString(1), (AppealType)reader.GetInt32(2), reader.GetString(3),
+                (AppealStatus)reader.GetInt32(4), reader.GetGuid(5), reader.GetInt32(6), reader.GetInt32(7), Utc(reader, 8), Utc(reader, 9),
+                Utc(reader, 10), reader.GetInt32(11), []);
+            if (!reader.IsDBNull(12))
+            {
+                row.Timeline.Add(new TrackedStep((AppealStatus)reader.GetInt32(12), (EventKind)reader.GetInt32(13), Utc(reader, 14)));
+            }
+        }
+
+        return row;
+    }
+
+    private static DateTime Utc(System.Data.Common.DbDataReader reader, int ordinal) =>
+        DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+}
 internal sealed record TrackedStep(AppealStatus ToStatus, EventKind Kind, DateTime AtUtc);
 
 internal sealed record TrackedRow(

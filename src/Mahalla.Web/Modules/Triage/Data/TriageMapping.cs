@@ -24,7 +24,7 @@ internal static class TriageMapping
             e.Property(x => x.ModelName).HasMaxLength(TriageModel.MaxNameLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TerritoryId, x.FiledAtUtc });
-            e.HasIndex(x => x.GroupId);
+            e.HasIndex(x => new { x.GroupId, x.ApplicantUserId });
             e.HasIndex(x => new { x.Decision, x.FiledAtUtc });
         });
         b.Entity<TriageExample>(e =>

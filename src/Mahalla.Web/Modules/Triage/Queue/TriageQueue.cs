@@ -225,11 +225,17 @@ internal sealed class TriageNotes(MahallaDb db) : IAppealTriageNotes
         var ids = appealIds.ToList();
         var rows = await db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId)).ToListAsync(ct);
         var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
-        var members = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.GroupId))
-            .Select(x => new { x.GroupId, x.AppealId, x.ApplicantUserId }).ToListAsync(ct);
-        var groups = members.GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => (
-            Size: g.Count(),
-            People: g.Where(m => m.ApplicantUserId is not null).Select(m => m.ApplicantUserId).Distinct().Count() + g.Count(m => m.ApplicantUserId is null)));
+        // Counted in the database: a group of one problem can hold thousands of requests.
+        var groups = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.GroupId))
+            .GroupBy(x => x.GroupId)
+            .Select(g => new
+            {
+                GroupId = g.Key,
+                Size = g.Count(),
+                Applicants = g.Where(m => m.ApplicantUserId != null).Select(m => m.ApplicantUserId).Distinct().Count(),
+                Anonymous = g.Count(m => m.ApplicantUserId == null),
+            })
+            .ToDictionaryAsync(g => g.GroupId, g => (g.Size, People: g.Applicants + g.Anonymous), ct);
         return rows.ToDictionary(r => r.AppealId, r =>
         {
             var (size, people) = groups.GetValueOrDefault(r.GroupId, (1, 1));
