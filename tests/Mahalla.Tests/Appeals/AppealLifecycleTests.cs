@@ -307,6 +307,67 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Senders_running_at_once_send_each_message_once()
+    {
+        var citizen = await App.CitizenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await citizen.FileAsync("other");
+        }
+
+        var sender = App.Services.GetRequiredService<Mahalla.Web.Modules.Notifications.Delivery.OutboxSender>();
+        int Files() => Directory.Exists(App.OutboxFolder) ? Directory.GetFiles(App.OutboxFolder, "*.eml").Length : 0;
+        async Task<(int Sent, int Pending)> CountAsync()
+        {
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
+            var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            return (await db.Notifications.CountAsync(n => n.EmailState == Mahalla.Web.Modules.Notifications.Data.DeliveryState.Sent),
+                await db.Notifications.CountAsync(n => n.EmailState == Mahalla.Web.Modules.Notifications.Data.DeliveryState.Pending
+                    && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now)));
+        }
+
+        var (sentBefore, pendingBefore) = await CountAsync();
+        var filesBefore = Files();
+        Assert.True(pendingBefore >= 3, "each filing queues at least the citizen's e-mail");
+        // Three senders at once, as on three nodes, until nothing is due.
+        while (true)
+        {
+            var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => sender.RunOnceAsync(CancellationToken.None))));
+            if (runs.Sum() == 0)
+            {
+                break;
+            }
+        }
+
+        var (sentAfter, pendingAfter) = await CountAsync();
+        Assert.Equal(0, pendingAfter); // nothing due is left behind
+        Assert.True(sentAfter - sentBefore >= 3);
+        Assert.Equal(sentAfter - sentBefore, Files() - filesBefore);
+    }
+
+    [Fact]
+    public async Task A_claimed_batch_is_not_claimed_again_by_another_node()
+    {
+        var citizen = await App.CitizenAsync();
+        await citizen.FileAsync("other");
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        using var first = App.Services.CreateScope();
+        using var second = App.Services.CreateScope();
+        var db1 = first.ServiceProvider.GetRequiredService<MahallaDb>();
+        var db2 = second.ServiceProvider.GetRequiredService<MahallaDb>();
+        var due = await db1.Notifications.Where(n => n.EmailState == Mahalla.Web.Modules.Notifications.Data.DeliveryState.Pending)
+            .Select(n => n.Id).ToListAsync();
+        Assert.NotEmpty(due);
+
+        var mine = await Mahalla.Web.Modules.Notifications.Delivery.OutboxSender.ClaimAsync(db1, due, now, CancellationToken.None);
+        var theirs = await Mahalla.Web.Modules.Notifications.Delivery.OutboxSender.ClaimAsync(db2, due, now, CancellationToken.None);
+
+        Assert.Equal(due.Order(), mine.Select(n => n.Id).Order());
+        Assert.Empty(theirs);
+    }
+
+    [Fact]
     public async Task Reference_data_lists_every_region_and_district_with_soato_codes_and_the_categories()
     {
         var client = App.CreateClient();

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mahalla.Web.Modules.Notifications.Delivery;
 
 /// <summary>
-/// Delivers committed notifications through the channels. Each row is claimed with a conditional
-/// update before sending, so two nodes never send the same message twice.
+/// Delivers committed notifications through the channels, a batch at a time. The batch is claimed
+/// with one conditional update before sending, so two nodes never send the same message twice.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> logger,
     Microsoft.Extensions.Options.IOptions<EmailOptions> options) : BackgroundService
@@ -24,20 +24,15 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var due = await db.Notifications
             .Where(n => n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
             .OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id).ToListAsync(ct);
-        var sent = 0;
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            // Claim: push the next attempt forward; whoever changes the row owns this attempt.
-            var lease = now.AddMinutes(5);
-            var claimed = await db.Notifications
-                .Where(n => n.Id == id && n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
-                .ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailNextAttemptUtc, lease), ct);
-            if (claimed == 0)
-            {
-                continue;
-            }
+            return 0;
+        }
 
-            var notification = await db.Notifications.SingleAsync(n => n.Id == id, ct);
+        var claimed = await ClaimAsync(db, due, now, ct);
+        var sent = 0;
+        foreach (var notification in claimed)
+        {
             try
             {
                 await channel.DeliverAsync(notification, ct);
@@ -46,14 +41,30 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning("E-mail notification {NotificationId} failed: {Error}", id, ex.GetType().Name);
+                logger.LogWarning("E-mail notification {NotificationId} failed: {Error}", notification.Id, ex.GetType().Name);
                 notification.EmailFailed(now);
             }
-
-            await db.SaveChangesAsync(ct);
         }
 
+        // One save for the batch. A crash before it leaves the claimed rows to be sent again once the lease ends.
+        await db.SaveChangesAsync(ct);
         return sent;
+    }
+
+    /// <summary>
+    /// Claims due messages in one statement: pushes their next attempt forward to a lease value of this
+    /// run's own (a random whole number of microseconds, which PostgreSQL stores exactly); the rows that
+    /// carry it afterwards are this run's, so two nodes never send the same message twice.
+    /// </summary>
+    internal static async Task<List<Notification>> ClaimAsync(MahallaDb db, IReadOnlyList<Guid> due, DateTime now, CancellationToken ct)
+    {
+        var lease = now.AddMinutes(5).AddTicks(Random.Shared.Next(1, 1_000_000) * 10L);
+        await db.Notifications
+            .Where(n => due.Contains(n.Id) && n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailNextAttemptUtc, lease), ct);
+        return await db.Notifications
+            .Where(n => due.Contains(n.Id) && n.EmailState == DeliveryState.Pending && n.EmailNextAttemptUtc == lease)
+            .OrderBy(n => n.CreatedAtUtc).ToListAsync(ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,7 +80,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
             try
             {
                 // Keep draining while batches come back full, so a burst does not wait for the next tick.
-                while (await RunOnceAsync(stoppingToken) >= BatchSize)
+                while (await RunOnceAsync(stoppingToken) > 0)
                 {
                 }
             }
