@@ -84,6 +84,46 @@ public abstract partial class AdministrationTests
         Assert.Contains(await (await admin.GetAsync("/api/admin/holidays?year=2027")).ArrayAsync(), h => h!.Str("date") == "2027-08-30");
     }
 
+    [Fact]
+    public async Task The_forms_of_the_detail_pages_save_what_they_show_and_refuse_bad_input_on_the_page()
+    {
+        var admin = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        admin.DefaultRequestHeaders.Authorization = (await App.SignedInAsync("demo-admin")).DefaultRequestHeaders.Authorization;
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var rule = (await (await admin.GetAsync("/api/admin/routing-rules")).ArrayAsync())[0]!.Str("id");
+        var holiday = (await (await admin.GetAsync("/api/admin/holidays")).ArrayAsync()).First(h => h!["isMoving"]!.GetValue<bool>())!.Str("id");
+        var policy = (await (await admin.GetAsync("/api/admin/deadline-policies")).ArrayAsync())[0]!.Str("id");
+        var organization = MahallaApp.OrganizationId("water");
+
+        // Each form posted back as the page shows it: a save that changes nothing, answered with the redirect.
+        (string Page, string Form)[] forms =
+        [
+            ($"/admin/organizations/{organization}", "rename"), ("/admin/categories/roads", "rename"), ("/admin/categories/roads", "position"),
+            ($"/admin/territories/{await App.MahallaIdAsync()}/edit", "rename"), ($"/admin/territories/{await App.MahallaIdAsync()}/edit", "centre"),
+            ($"/admin/routing-rules/{rule}", "repoint"), ($"/admin/holidays/{holiday}", "move"), ($"/admin/deadline-policies/{policy}", "terms"),
+        ];
+        foreach (var (page, form) in forms)
+        {
+            var before = new HtmlParser().ParseDocument(await admin.GetStringAsync(page));
+            Assert.True(before.QuerySelector($"form input[name='_handler'][value='{form}']") is not null, $"{page} has no form {form}");
+            var fields = PageChecks.FormFields(before, form);
+            var response = await admin.PostAsync(page, new FormUrlEncodedContent(fields));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{page} {form}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.EndsWith("saved=1", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var stored = await (await admin.GetAsync($"/api/admin/organizations/{organization}")).ObjectAsync();
+        var rename = PageChecks.FormFields(new HtmlParser().ParseDocument(await admin.GetStringAsync($"/admin/organizations/{organization}")), "rename")
+            .Select(f => f.Key == "Rename.Names.UzLatn" ? KeyValuePair.Create(f.Key, "") : f).ToList();
+        var refused = await admin.PostAsync($"/admin/organizations/{organization}", new FormUrlEncodedContent(rename));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var shown = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Это поле обязательно.", shown.QuerySelector("#error-summary")!.TextContent);
+        Assert.NotNull(shown.QuerySelector("form input[name='_handler'][value='rename']"));
+        Assert.Equal(stored.ToJsonString(), (await (await admin.GetAsync($"/api/admin/organizations/{organization}")).ObjectAsync()).ToJsonString());
+    }
+
     /// <summary>The hidden fields of a named form (antiforgery token, handler), as the browser would post them.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url, string formName) =>
         PageChecks.HiddenFields(new HtmlParser().ParseDocument(await client.GetStringAsync(url)), formName);

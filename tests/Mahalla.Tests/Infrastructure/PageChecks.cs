@@ -26,4 +26,36 @@ public static class PageChecks
     public static Dictionary<string, string> HiddenFields(IDocument page, string formName) =>
         page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null)
             .QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+
+    /// <summary>Every field of a named form with the value the page shows, as a browser would post it unchanged.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formName)
+    {
+        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add(KeyValuePair.Create(name, box.Value));
+                    }
+
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement input:
+                    fields.Add(KeyValuePair.Create(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    fields.Add(KeyValuePair.Create(name, select.Value ?? ""));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(KeyValuePair.Create(name, area.Value));
+                    break;
+            }
+        }
+
+        return fields;
+    }
 }

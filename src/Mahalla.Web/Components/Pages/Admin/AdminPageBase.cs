@@ -8,9 +8,10 @@ using Microsoft.AspNetCore.Components;
 namespace Mahalla.Web.Components.Pages.Admin;
 
 /// <summary>
-/// What the administration pages share: data is loaded for a GET; a form post runs the use case and
-/// redirects back with <c>?saved=1</c> (so a reload never posts twice), or shows the page again with
-/// the refusal and its status code (400, 404, 409).
+/// What the administration pages share: data is loaded for every request, a form post included (a
+/// form that a page renders only around its record must be rendered for its post to be dispatched);
+/// a form post then runs the use case and redirects back with <c>?saved=1</c> (so a reload never
+/// posts twice), or shows the page again with the refusal and its status code (400, 404, 409).
 /// </summary>
 public abstract class AdminPageBase : PageBase
 {
@@ -21,13 +22,7 @@ public abstract class AdminPageBase : PageBase
 
     protected bool IsPost => HttpMethods.IsPost(Http.Request.Method);
 
-    protected override async Task OnInitializedAsync()
-    {
-        if (!IsPost)
-        {
-            await LoadAsync();
-        }
-    }
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     protected abstract Task LoadAsync();
 
