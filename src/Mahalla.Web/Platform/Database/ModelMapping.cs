@@ -120,6 +120,8 @@ internal static class ModelMapping
             e.HasIndex(a => a.TerritoryPath);
             e.HasIndex(a => a.ApplicantUserId);
             e.HasIndex(a => new { a.Status, a.AnswerDueUtc });
+            // Covering for the duplicate search's category check on filing (M0011).
+            e.HasIndex(a => new { a.Id, a.CategoryCode });
         });
         b.Entity<AppealEvent>(e =>
         {

@@ -23,7 +23,8 @@ internal static class TriageMapping
             e.Property(x => x.Signature).HasMaxLength(TriageAssessment.MaxSignatureLength);
             e.Property(x => x.ModelName).HasMaxLength(TriageModel.MaxNameLength);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.TerritoryId, x.FiledAtUtc });
+            // Covering for the duplicate search on filing (M0011).
+            e.HasIndex(x => new { x.TerritoryId, x.FiledAtUtc, x.AppealId, x.GroupId, x.Signature });
             e.HasIndex(x => new { x.GroupId, x.ApplicantUserId });
             e.HasIndex(x => new { x.Decision, x.FiledAtUtc });
         });
