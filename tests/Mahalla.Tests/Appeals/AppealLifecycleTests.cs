@@ -100,6 +100,39 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task The_inbox_lists_escalated_work_first_then_by_deadline_and_pages_without_repeats()
+    {
+        var citizen = await App.CitizenAsync();
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var district = await App.SignedInAsync("demo-district");
+        var filed = new List<JsonObject>();
+        for (var i = 0; i < 3; i++)
+        {
+            filed.Add(await citizen.FileAsync("other"));
+        }
+
+        await staff.ActOkAsync(filed[1], "answer", new { text = "Hal qilindi." });
+        await citizen.ActOkAsync(filed[1], "dispute", new { reason = "Yo'q, hali ham buzuq." });
+
+        var first = await (await district.GetAsync("/api/inbox")).ObjectAsync();
+        var items = first["items"]!.AsArray().Select(i => i!).ToList();
+        var keys = items.Select(i => (Level: i["escalationLevel"]!.GetValue<int>(), Due: i["answerDueUtc"]!.GetValue<DateTime>())).ToList();
+        Assert.Equal(keys.OrderByDescending(k => k.Level).ThenBy(k => k.Due).ToList(), keys);
+        Assert.True(keys[0].Level >= 1, "the disputed appeal is escalated, so the first item is");
+        var total = first["total"]!.GetValue<int>();
+        Assert.Equal(Math.Min(total, 50), items.Count);
+        if (total > 50)
+        {
+            var second = (await (await district.GetAsync("/api/inbox?page=2")).ObjectAsync())["items"]!.AsArray();
+            Assert.Empty(second.Select(i => i!.Str("id")).Intersect(items.Select(i => i.Str("id"))));
+            var last = keys[^1];
+            var next = second[0]!;
+            Assert.True(next["escalationLevel"]!.GetValue<int>() < last.Level
+                || (next["escalationLevel"]!.GetValue<int>() == last.Level && next["answerDueUtc"]!.GetValue<DateTime>() >= last.Due));
+        }
+    }
+
+    [Fact]
     public async Task Silence_after_an_answer_closes_as_answered_not_confirmed_which_is_not_resolved()
     {
         App.Clock.Set(FakeClock.OrdinaryTuesday);

@@ -122,6 +122,9 @@ internal static class ModelMapping
             e.HasIndex(a => new { a.Status, a.AnswerDueUtc });
             // Covering for the duplicate search's category check on filing (M0011).
             e.HasIndex(a => new { a.Id, a.CategoryCode });
+            // The inbox's order with its scope columns, walked in order to a page's end (M0012).
+            e.HasIndex(a => new { a.EscalationLevel, a.AnswerDueUtc, a.Id, a.ResponsibleOrganizationId, a.TerritoryPath }, "IX_appeals_Inbox")
+                .IsDescending(true, false, false, false, false);
         });
         b.Entity<AppealEvent>(e =>
         {

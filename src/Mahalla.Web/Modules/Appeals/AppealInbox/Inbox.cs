@@ -63,8 +63,12 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
         var page = Math.Clamp(filter.Page, 1, 10_000);
         var total = await query.CountAsync(ct);
-        var items = await AppealQueries.SummaryRows(query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc)
-            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        // The page's ids first, in the inbox's order (index IX_appeals_Inbox: walked in order, not sorted), then their rows.
+        var ids = await query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc).ThenBy(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id).ToListAsync(ct);
+        var rows = ids.Count == 0 ? []
+            : (await AppealQueries.SummaryRows(db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct)).ToDictionary(a => a.Id);
+        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
         var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
         return new InboxResult(summaries, page, PageSize, total);
