@@ -79,7 +79,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                // Keep draining while batches come back full, so a burst does not wait for the next tick.
+                // Keep draining while a run sends something, so a burst does not wait for the next tick.
                 while (await RunOnceAsync(stoppingToken) > 0)
                 {
                 }
