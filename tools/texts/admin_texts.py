@@ -2,7 +2,7 @@
 # Running this script writes src/Mahalla.Web/Resources/admin.{culture}.json, which the text catalog merges with
 # the other modules' files. Every key starts with "admin." so that it can never collide with another module's.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  # Refusals the API and the pages share.
@@ -324,13 +324,4 @@ T = {
    "Учётная запись заблокирована и не может войти."),
 }
 
-here = os.path.dirname(os.path.abspath(__file__))
-out = os.path.join(here, "..", "..", "src", "Mahalla.Web", "Resources")
-os.makedirs(out, exist_ok=True)
-for i, culture in enumerate(["en", "uz-Latn", "uz-Cyrl", "ru"]):
-    assert all(k.startswith("admin.") for k in T), "every administration key starts with admin."
-    data = {k: v[i] for k, v in T.items()}
-    with open(os.path.join(out, f"admin.{culture}.json"), "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-        f.write("\n")
-print(len(T), "keys")
+write("admin", T, ("admin.",))

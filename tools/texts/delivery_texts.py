@@ -6,7 +6,7 @@
 # The pages' words (delivery log, settings) are here too; the pages use the shared words (form.any, admin.save…) as they are.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
 # "Delivery" is "joʻnatma" in Uzbek and "доставка" in Russian throughout.
-import json, os
+from textfile import write
 
 T = {
  # Validation of the settings and the log's filters
@@ -272,16 +272,5 @@ T = {
    "Передайте его разработчикам организации сейчас, по надёжному каналу: он показывается только один раз и больше не может быть прочитан."),
 }
 
-CULTURES = ["en", "uz-Latn", "uz-Cyrl", "ru"]
-
 if __name__ == "__main__":
-    for key, row in T.items():
-        assert key.startswith(("delivery.", "notify.report_rerouted.")), key
-        assert len(row) == len(CULTURES), key
-        assert "'" not in row[1] and "`" not in row[1], f"{key}: use U+02BB/U+02BC in Uzbek Latin"
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Mahalla.Web", "Resources")
-    for i, culture in enumerate(CULTURES):
-        data = {key: row[i] for key, row in T.items()}
-        with open(os.path.join(out, f"delivery.{culture}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+    write("delivery", T, ("delivery.", "notify.report_rerouted."))

@@ -4,7 +4,7 @@
 # Resources/*.{culture}.json, and a key may exist only once across files, so every key here starts with "open311.".
 # Error descriptions of the API itself are English, as the spec's examples are; they live in the code.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  "open311.service.roads": ("Potholes, broken pavements, damaged kerbs and road signs.",
@@ -88,16 +88,5 @@ T = {
  "open311.clients.api": ("The API starts at {0}.", "API manzili: {0}.", "API манзили: {0}.", "Адрес API: {0}."),
 }
 
-CULTURES = ["en", "uz-Latn", "uz-Cyrl", "ru"]
-
 if __name__ == "__main__":
-    for key, row in T.items():
-        assert key.startswith("open311."), key
-        assert len(row) == len(CULTURES), key
-        assert "'" not in row[1] and "`" not in row[1], f"{key}: use U+02BB/U+02BC in Uzbek Latin"
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Mahalla.Web", "Resources")
-    for i, culture in enumerate(CULTURES):
-        data = {key: row[i] for key, row in T.items()}
-        with open(os.path.join(out, f"open311.{culture}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+    write("open311", T, ("open311.",))

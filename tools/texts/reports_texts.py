@@ -5,7 +5,7 @@
 # here starts with "reports." — except the notification kinds ("notify.report_…") and the request type
 # ("type.report"), which the engine's own naming scheme asks for.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  "type.report": ("Problem report", "Muammo haqida xabar", "Муаммо ҳақида хабар", "Сообщение о проблеме"),
@@ -263,16 +263,5 @@ T = {
  "reports.validation.choose_report": ("Choose a report from the list.", "Roʻyxatdan xabarni tanlang.", "Рўйхатдан хабарни танланг.", "Выберите сообщение из списка."),
 }
 
-CULTURES = ["en", "uz-Latn", "uz-Cyrl", "ru"]
-
 if __name__ == "__main__":
-    for key, row in T.items():
-        assert key.startswith(("reports.", "notify.report_")) or key == "type.report", key
-        assert len(row) == len(CULTURES), key
-        assert "'" not in row[1] and "`" not in row[1], f"{key}: use U+02BB/U+02BC in Uzbek Latin"
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Mahalla.Web", "Resources")
-    for i, culture in enumerate(CULTURES):
-        data = {key: row[i] for key, row in T.items()}
-        with open(os.path.join(out, f"reports.{culture}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+    write("reports", T, ("reports.", "notify.report_", "type.report"))

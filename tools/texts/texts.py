@@ -2,7 +2,7 @@
 # Running this script writes src/Mahalla.Web/Resources/texts.{culture}.json; the JSON files are what the
 # product reads. Keep every language on every row: a test fails when a key is missing in any language.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  "app.name": ("Mahalla", "Mahalla", "Маҳалла", "Махалля"),
@@ -323,12 +323,4 @@ T = {
    "Вы не подтвердили и не оспорили ответ по обращению {0} вовремя, поэтому оно закрыто как неподтверждённое. Вы ещё можете оценить ответ."),
 }
 
-here = os.path.dirname(os.path.abspath(__file__))
-out = os.path.join(here, "..", "..", "src", "Mahalla.Web", "Resources")
-os.makedirs(out, exist_ok=True)
-for i, culture in enumerate(["en", "uz-Latn", "uz-Cyrl", "ru"]):
-    data = {k: v[i] for k, v in T.items()}
-    with open(os.path.join(out, f"texts.{culture}.json"), "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-        f.write("\n")
-print(len(T), "keys")
+write("texts", T, ("",))

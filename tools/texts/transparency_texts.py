@@ -3,7 +3,7 @@
 # src/Mahalla.Web/Resources/transparency.{culture}.json; the catalog merges every Resources/*.{culture}.json,
 # and a key may exist only once across files, so every key here starts with "tlog.".
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  "tlog.nav": ("Transparency log", "Shaffoflik jurnali", "Шаффофлик журнали", "Журнал прозрачности"),
@@ -93,16 +93,5 @@ T = {
    "Тасдиқнома ҳали тайёр эмас: сўнгги босқич бир неча сонияда очиқ журналга киради.", "Квитанция ещё не готова: последний шаг попадёт в открытый журнал через несколько секунд."),
 }
 
-CULTURES = ["en", "uz-Latn", "uz-Cyrl", "ru"]
-
 if __name__ == "__main__":
-    for key, row in T.items():
-        assert key.startswith("tlog."), key
-        assert len(row) == len(CULTURES), key
-        assert "'" not in row[1] and "`" not in row[1], f"{key}: use U+02BB/U+02BC in Uzbek Latin"
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Mahalla.Web", "Resources")
-    for i, culture in enumerate(CULTURES):
-        data = {key: row[i] for key, row in T.items()}
-        with open(os.path.join(out, f"transparency.{culture}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+    write("transparency", T, ("tlog.",))

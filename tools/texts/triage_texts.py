@@ -4,7 +4,7 @@
 # key may exist only once across files, so every key here starts with "triage." — except "event.reclassified",
 # the timeline's name for the event that staff decisions on the triage queue record.
 # Uzbek Latin follows the official orthography: oʻ gʻ with U+02BB, the tutuq belgisi with U+02BC.
-import json, os
+from textfile import write
 
 T = {
  "event.reclassified": ("Topic decided by staff", "Mavzusi xodim tomonidan belgilandi", "Мавзуси ходим томонидан белгиланди", "Тема определена сотрудником"),
@@ -93,16 +93,5 @@ T = {
  "triage.rule.administrators_only": ("Only administrators manage triage models.", "Saralash modellarini faqat administratorlar boshqaradi.", "Саралаш моделларини фақат администраторлар бошқаради.", "Управлять моделями сортировки могут только администраторы."),
 }
 
-CULTURES = ["en", "uz-Latn", "uz-Cyrl", "ru"]
-
 if __name__ == "__main__":
-    for key, row in T.items():
-        assert key.startswith("triage.") or key == "event.reclassified", key
-        assert len(row) == len(CULTURES), key
-        assert "'" not in row[1] and "`" not in row[1], f"{key}: use U+02BB/U+02BC in Uzbek Latin"
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "src", "Mahalla.Web", "Resources")
-    for i, culture in enumerate(CULTURES):
-        data = {key: row[i] for key, row in T.items()}
-        with open(os.path.join(out, f"triage.{culture}.json"), "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1, sort_keys=True)
-            f.write("\n")
+    write("triage", T, ("triage.", "event.reclassified"))
