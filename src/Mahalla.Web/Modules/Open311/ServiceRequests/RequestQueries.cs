@@ -1,5 +1,6 @@
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Open311.Protocol;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
@@ -19,7 +20,7 @@ internal sealed record RequestFilter(
 /// closed without confirmation; a dispute reopens it. Never a name, phone number or e-mail; the media_url is
 /// the first of the report's own photos (stripped of metadata), never a URL a client gave.
 /// </summary>
-internal sealed class RequestQueries(MahallaDb db, Texts texts)
+internal sealed class RequestQueries(MahallaDb db, ReferenceCache reference, Texts texts)
 {
     public const int MaxPageSize = 1_000;
     public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(90);
@@ -127,29 +128,25 @@ internal sealed class RequestQueries(MahallaDb db, Texts texts)
     {
         var culture = texts.Culture;
         var reportIds = rows.Select(r => r.Id).ToList();
-        var organizationIds = rows.Select(r => r.OrganizationId).Distinct().ToList();
-        var territoryIds = rows.SelectMany(r => PathIds(r.TerritoryPath)).Distinct().ToList();
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var territories = await db.Territories.AsNoTracking().Where(t => territoryIds.Contains(t.Id))
-            .ToDictionaryAsync(t => t.Id, t => new { t.Name, t.SoatoCode }, ct);
+        // Names of categories, organisations and places from the node's reference-data copy (ADR 0011).
+        var data = await reference.GetAsync(db, ct);
         var photos = await db.Set<ReportPhoto>().AsNoTracking().Where(p => reportIds.Contains(p.ReportId) && p.Position == 0)
             .Select(p => new { p.ReportId, p.Id }).ToDictionaryAsync(p => p.ReportId, p => p.Id, ct);
         var origin = $"{request.Scheme}://{request.Host}{request.PathBase}";
 
         return new Many("service_requests", "request", rows.Select(r =>
         {
-            var place = PathIds(r.TerritoryPath).Reverse().Select(id => territories.TryGetValue(id, out var t) ? t.Name.In(culture) : null).OfType<string>();
-            var mahalla = territories.GetValueOrDefault(r.TerritoryId);
+            var place = PathIds(r.TerritoryPath).Reverse().Select(id => data.Territory(id)?.Name.In(culture)).OfType<string>();
+            var mahalla = data.Territory(r.TerritoryId);
             var status = texts[$"status.{r.Status.Code()}"];
             return (Node)new Group("request",
                 new Leaf("service_request_id", r.TrackingNumber),
                 new Leaf("status", StatusOf(r.Status)),
                 new Leaf("status_notes", r.AnswerText is { } answer && !r.Status.IsOpen() ? $"{status}: {answer}" : status),
-                new Leaf("service_name", categories.TryGetValue(r.CategoryCode, out var category) ? category.In(culture) : r.CategoryCode),
+                new Leaf("service_name", data.Category(r.CategoryCode)?.Name.In(culture) ?? r.CategoryCode),
                 new Leaf("service_code", r.CategoryCode),
                 new Leaf("description", r.Description),
-                new Leaf("agency_responsible", organizations.TryGetValue(r.OrganizationId, out var organization) ? organization.In(culture) : null),
+                new Leaf("agency_responsible", data.Organization(r.OrganizationId)?.Name.In(culture)),
                 new Leaf("service_notice", null),
                 new Leaf("requested_datetime", W3cDates.Format(r.FiledAtUtc)),
                 new Leaf("updated_datetime", W3cDates.Format(r.UpdatedAtUtc)),

@@ -5,6 +5,7 @@ using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Organizations.Contracts;
 using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Modules.Triage.OnFiling;
+using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
@@ -37,7 +38,7 @@ public sealed record GroupView(Guid MasterId, int AffectedPeople, IReadOnlyList<
 /// split — is stored as a labelled example in the same transaction as the change (ADR 0052).
 /// Staff see and decide only requests in their own scope.
 /// </summary>
-internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes, Texts texts, TimeProvider clock)
+internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes, ReferenceCache reference, Texts texts, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -54,17 +55,14 @@ internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var noted = await notes.ForAsync(rows.Select(r => r.a.Id).ToList(), ct);
         var culture = texts.Culture;
-        var orgIds = rows.SelectMany(r => new[] { r.a.ResponsibleOrganizationId, r.x.SuggestedOrganizationId }).Distinct().ToList();
-        var territoryIds = rows.Select(r => r.a.TerritoryId).Distinct().ToList();
-        var orgs = (await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .ToDictionary(o => o.Id, o => o.Name.In(culture));
-        var territories = (await db.Territories.AsNoTracking().Where(t => territoryIds.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
-            .ToDictionary(t => t.Id, t => t.Name.In(culture));
-        var categories = (await db.Categories.AsNoTracking().Select(c => new { c.Code, c.Name }).ToListAsync(ct)).ToDictionary(c => c.Code, c => c.Name.In(culture));
-        var items = rows.Select(r => new TriageQueueItem(r.a.Id, r.a.TrackingNumber, r.a.Text, r.a.FiledAtUtc, territories.GetValueOrDefault(r.a.TerritoryId, ""),
-            r.a.CategoryCode, categories.GetValueOrDefault(r.a.CategoryCode, r.a.CategoryCode), orgs.GetValueOrDefault(r.a.ResponsibleOrganizationId, ""),
-            r.x.ChosenCategoryCode, r.x.PredictedCategoryCode, categories.GetValueOrDefault(r.x.PredictedCategoryCode, r.x.PredictedCategoryCode),
-            r.x.Probability, r.x.SuggestedOrganizationId, orgs.GetValueOrDefault(r.x.SuggestedOrganizationId, ""), noted[r.a.Id])).ToList();
+        // Names from the node's reference-data copy (ADR 0011).
+        var data = await reference.GetAsync(db, ct);
+        string Organization(Guid id) => data.Organization(id)?.Name.In(culture) ?? "";
+        string Category(string code) => data.Category(code)?.Name.In(culture) ?? code;
+        var items = rows.Select(r => new TriageQueueItem(r.a.Id, r.a.TrackingNumber, r.a.Text, r.a.FiledAtUtc, data.Territory(r.a.TerritoryId)?.Name.In(culture) ?? "",
+            r.a.CategoryCode, Category(r.a.CategoryCode), Organization(r.a.ResponsibleOrganizationId),
+            r.x.ChosenCategoryCode, r.x.PredictedCategoryCode, Category(r.x.PredictedCategoryCode),
+            r.x.Probability, r.x.SuggestedOrganizationId, Organization(r.x.SuggestedOrganizationId), noted[r.a.Id])).ToList();
         return new TriageQueuePage(items, page, PageSize, total);
     }
 
