@@ -35,7 +35,7 @@ public sealed class Tracking(IServiceProvider services, DatabaseConnections conn
             return null;
         }
 
-        var a = await TrackingReader.ReadAsync(connections, "TrackingNumber", number, ct);
+        var a = await TrackingReader.ByNumberAsync(connections, number, ct);
         if (a is null || !AccessCodes.Matches(code, a.AccessCodeHash))
         {
             return null;
@@ -45,7 +45,7 @@ public sealed class Tracking(IServiceProvider services, DatabaseConnections conn
     }
 
     public async Task<TrackingView?> FindByIdAsync(Guid id, CancellationToken ct) =>
-        await TrackingReader.ReadAsync(connections, "Id", id, ct) is { } a ? await ViewAsync(a, ct) : null;
+        await TrackingReader.ByIdAsync(connections, id, ct) is { } a ? await ViewAsync(a, ct) : null;
 
     /// <summary>The current version only, for the live status stream (cheap to poll).</summary>
     public Task<int?> VersionAsync(Guid id, CancellationToken ct) =>
@@ -91,17 +91,21 @@ internal static class TrackingReader
     private static readonly string[] SqliteSql = [Sql(false, "TrackingNumber"), Sql(false, "Id")];
     private static readonly string[] PostgresSql = [Sql(true, "TrackingNumber"), Sql(true, "Id")];
 
-    /// <param name="key">"TrackingNumber" (a string) or "Id" (a GUID).</param>
-    public static async Task<TrackedRow?> ReadAsync(DatabaseConnections connections, string key, object value, CancellationToken ct)
+    public static Task<TrackedRow?> ByNumberAsync(DatabaseConnections connections, string trackingNumber, CancellationToken ct) =>
+        ReadAsync(connections, byId: false, trackingNumber, ct);
+
+    public static Task<TrackedRow?> ByIdAsync(DatabaseConnections connections, Guid id, CancellationToken ct) =>
+        ReadAsync(connections, byId: true, connections.IsPostgres ? id : id.ToString().ToUpperInvariant(), ct);
+
+    private static async Task<TrackedRow?> ReadAsync(DatabaseConnections connections, bool byId, object key, CancellationToken ct)
     {
-        var byId = key == "Id";
         await using var connection = connections.Create();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = (connections.IsPostgres ? PostgresSql : SqliteSql)[byId ? 1 : 0];
         var parameter = command.CreateParameter();
         parameter.ParameterName = "key";
-        parameter.Value = byId && !connections.IsPostgres ? ((Guid)value).ToString().ToUpperInvariant() : value;
+        parameter.Value = key;
         command.Parameters.Add(parameter);
         if (connections.IsPostgres)
         {
