@@ -63,7 +63,7 @@ public sealed class DemoData(MahallaDb db, UserManager<User> users, IConfigurati
 
             created[m.Key] = territory;
             db.Organizations.Add(new Organization(OrgId(m.Key), OrganizationKind.Mahalla,
-                new($"{m.Name.UzLatn} mahalla fuqarolar yig'ini", $"{m.Name.UzCyrl} маҳалла фуқаролар йиғини",
+                new($"{m.Name.UzLatn} mahalla fuqarolar yigʻini", $"{m.Name.UzCyrl} маҳалла фуқаролар йиғини",
                     $"Сход граждан махалли {m.Name.Ru}", $"{m.Name.En} Mahalla Citizens' Assembly"), territory.Id, territory.Path));
         }
 
