@@ -27,6 +27,37 @@ public sealed class DuplicateTests
     }
 
     [Fact]
+    public void A_request_joins_a_group_through_its_master_so_rewordings_do_not_drift_and_a_campaign_is_one_group()
+    {
+        const string x = "Oybek ko'chasidagi suv quvuri yorilib ketdi";
+        const string y = "suv yo'lga oqib yotibdi va muzlab qoldi";
+        const string z = "uch kundan beri hech kim kelmadi";
+        const string w = "qo'shnilarning yerto'lalarini suv bosdi";
+        const string v = "bolalar maktabga aylanib borishmoqda";
+        var (a, b, c) = ($"{x} {y} {z}", $"{y} {z} {w}", $"{z} {w} {v}");
+        var pairs = new DuplicateGrouper();
+        pairs.Add(Report("a", a, territory: "m"));
+        pairs.Add(Report("b", b, territory: "m", hours: 1));
+        Assert.Equal(["b"], pairs.FindDuplicates(Report("c", c, territory: "m", hours: 2)).Select(d => d.Id)); // c resembles b, not a
+
+        var grouper = new DuplicateGrouper();
+        grouper.Add(Report("a", a, territory: "m"));
+        Assert.Equal("a", grouper.Add(Report("b", b, territory: "m", hours: 1)).MasterId);
+        Assert.Equal("c", grouper.Add(Report("c", c, territory: "m", hours: 2)).MasterId);
+
+        // Near-copies of one template, each with its own house number and name: one group, however many.
+        for (var i = 0; i < 40; i++)
+        {
+            grouper.Add(Report($"k{i:D2}", $"Hurmatli hokimiyat! Men, {i + 10}-uy egasi, ko'chamizda uch haftadan beri ichimlik suvi yo'qligi haqida shikoyat qilaman. Chora ko'rishingizni so'rayman.",
+                territory: "m", hours: 3 + i, applicant: $"p{i}"));
+        }
+
+        var campaign = grouper.GroupOf("k39");
+        Assert.Equal("k00", campaign.MasterId);
+        Assert.Equal(40, campaign.Count);
+    }
+
+    [Fact]
     public void The_same_words_far_away_are_a_different_problem()
     {
         var grouper = new DuplicateGrouper();

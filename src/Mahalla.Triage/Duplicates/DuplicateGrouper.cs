@@ -85,7 +85,10 @@ public sealed class DuplicateGrouper
     public IReadOnlyList<DuplicateGroup> Groups => [.. members.Keys.Select(Describe).OrderBy(g => requests[g.MasterId].ReceivedUtc).ThenBy(g => g.MasterId, StringComparer.Ordinal)];
 
     /// <summary>
-    /// Adds a request: it joins the group of its most similar duplicate, or starts a group.
+    /// Adds a request: it joins the group whose master (earliest request) is its most similar duplicate,
+    /// or starts a group. Comparing with masters only keeps a group about the problem as first reported
+    /// (a chain of rewordings does not drift away from it) and bounds the work on filing by the number of
+    /// problems, not of requests: a campaign of thousands of near-copies is one master.
     /// </summary>
     /// <exception cref="ArgumentException">A request with this id was already added.</exception>
     public DuplicateGroup Add(DuplicateCandidate request)
@@ -96,7 +99,7 @@ public sealed class DuplicateGrouper
             throw new ArgumentException($"Request {request.Id} is already grouped.", nameof(request));
         }
 
-        var best = FindDuplicates(request).FirstOrDefault();
+        var best = FindDuplicates(request).FirstOrDefault(d => MasterOf(groupOf[d.Id]) == d.Id);
         requests[request.Id] = request;
         Index(request);
         if (best.Id is null)
@@ -186,6 +189,9 @@ public sealed class DuplicateGrouper
         groupOf[requestId] = group;
         return group;
     }
+
+    private string MasterOf(int group) =>
+        members[group].Select(id => requests[id]).OrderBy(r => r.ReceivedUtc).ThenBy(r => r.Id, StringComparer.Ordinal).First().Id;
 
     private DuplicateGroup Describe(int group)
     {

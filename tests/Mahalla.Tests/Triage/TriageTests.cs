@@ -105,6 +105,25 @@ public abstract class TriageTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_request_joins_a_group_through_its_master_and_a_rewording_of_a_member_alone_starts_its_own()
+    {
+        // a, b, c: each shares two of its three parts with the next, so c resembles b but not a (ADR 0055).
+        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var (x, y, z, w, v) = ($"{street} ko'chasidagi yo'l o'rtasida katta chuqur paydo bo'ldi", "mashinalar aylanib o'tolmayapti va tirbandlik",
+            $"{street} bekatigacha piyodalar yo'lagi ham buzilgan", "kechasi chiroq yo'q, odamlar yiqilib tushmoqda", "maktab o'quvchilari avtobusga kechikmoqda");
+        var mahalla = await App.MahallaIdAsync("bodomzor");
+        var a = await (await App.CitizenAsync()).FileAsync("roads", mahalla, $"{x}, {y}, {z}.");
+        var b = await (await RegisterAndSignInAsync()).FileAsync("roads", mahalla, $"{y}, {z}, {w}.");
+        var c = await (await RegisterAndSignInAsync()).FileAsync("roads", mahalla, $"{z}, {w}, {v}.");
+        var staff = await App.SignedInAsync("demo-region");
+
+        var group = await (await staff.GetAsync($"/api/triage/assessments/{b.Str("id")}/group")).ObjectAsync();
+        Assert.Equal(a.Str("id"), group.Str("masterId"));
+        Assert.Equal([a.Str("id"), b.Str("id")], group["members"]!.AsArray().Select(m => m!.Str("appealId")));
+        Assert.Equal(c.Str("id"), (await (await staff.GetAsync($"/api/triage/assessments/{c.Str("id")}/group")).ObjectAsync()).Str("masterId"));
+    }
+
+    [Fact]
     public async Task The_inbox_shows_a_gas_leak_flag_with_its_evidence_the_summary_and_the_group()
     {
         var citizen = await App.CitizenAsync();

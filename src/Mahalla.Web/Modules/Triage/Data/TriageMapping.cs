@@ -23,8 +23,9 @@ internal static class TriageMapping
             e.Property(x => x.Signature).HasMaxLength(TriageAssessment.MaxSignatureLength);
             e.Property(x => x.ModelName).HasMaxLength(TriageModel.MaxNameLength);
             e.Property(x => x.Version).IsConcurrencyToken();
-            // Covering for the duplicate search on filing (M0011).
-            e.HasIndex(x => new { x.TerritoryId, x.FiledAtUtc, x.AppealId, x.GroupId, x.Signature });
+            // The groups' masters by mahalla and time, covering for the duplicate search on filing (M0013).
+            e.HasIndex(x => new { x.TerritoryId, x.FiledAtUtc, x.AppealId, x.Signature }, "IX_triage_assessments_Masters")
+                .HasFilter("\"GroupId\" = \"AppealId\"");
             e.HasIndex(x => new { x.GroupId, x.ApplicantUserId });
             e.HasIndex(x => new { x.Decision, x.FiledAtUtc });
         });

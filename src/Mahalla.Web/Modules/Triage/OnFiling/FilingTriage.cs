@@ -90,49 +90,50 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, ReferenceCa
 }
 
 /// <summary>
-/// Duplicate groups over stored assessments: a new request joins the group of its most similar
-/// earlier request in the same mahalla and time window (text similarity by MinHash, same category);
-/// staff merge and split groups afterwards. A group is known by its master, the earliest request.
+/// Duplicate groups over stored assessments: a new request joins the group whose master is its most
+/// similar duplicate among the groups of the same mahalla and time window (text similarity by MinHash,
+/// same category); staff merge and split groups afterwards. A group is known by its master, the
+/// earliest request.
 /// </summary>
 internal static class DuplicateGroups
 {
     private const int MaxCandidates = 5_000;
 
     /// <remarks>
-    /// The earlier requests' groups are stored, so only the new request's best duplicate is wanted:
-    /// each earlier signature is compared with the new one by the grouper's rule
-    /// (<see cref="DuplicateProbe"/>), read from its stored form without building a grouper or an
-    /// object per request. Building a grouper of them all would regroup them among themselves on
-    /// every filing, a cost that grows with the square of their number.
+    /// Only the masters are candidates (the core grouper's rule), so the work grows with the number of
+    /// problems in the mahalla, not of requests: a campaign of thousands of near-copies is one master.
+    /// They come from a partial index of masters that carries the signature (M0013). Each is compared
+    /// with the new request by the grouper's rule (<see cref="DuplicateProbe"/>), read from its stored
+    /// form without building a grouper or an object per request.
     /// </remarks>
     public static async Task<Guid?> FindGroupAsync(MahallaDb db, TriageAssessment request, string categoryCode, TriageOptions options, CancellationToken ct)
     {
         var since = request.FiledAtUtc - options.DuplicateWindow;
-        var earlier = (from x in db.Set<TriageAssessment>().AsNoTracking()
-                             join a in db.Appeals on x.AppealId equals a.Id
-                             where x.TerritoryId == request.TerritoryId && x.FiledAtUtc >= since && x.AppealId != request.AppealId
-                                 && a.CategoryCode == categoryCode
-                             orderby x.FiledAtUtc descending
-                             select new { x.AppealId, x.Signature, x.GroupId })
+        var masters = (from x in db.Set<TriageAssessment>().AsNoTracking()
+                       join a in db.Appeals on x.AppealId equals a.Id
+                       where x.TerritoryId == request.TerritoryId && x.FiledAtUtc >= since && x.GroupId == x.AppealId
+                           && x.AppealId != request.AppealId && a.CategoryCode == categoryCode
+                       orderby x.FiledAtUtc descending
+                       select new { x.AppealId, x.Signature })
             .Take(MaxCandidates).AsAsyncEnumerable();
         var probe = new DuplicateProbe(TextSignature.FromBase64(request.Signature), options.DuplicateSimilarity);
-        (string Id, double Similarity, Guid GroupId)? best = null;
-        await foreach (var e in earlier.WithCancellation(ct))
+        (string Id, double Similarity, Guid MasterId)? best = null;
+        await foreach (var m in masters.WithCancellation(ct))
         {
-            if (probe.SimilarityTo(e.Signature) is not { } similarity)
+            if (probe.SimilarityTo(m.Signature) is not { } similarity)
             {
                 continue;
             }
 
-            var id = e.AppealId.ToString("N");
+            var id = m.AppealId.ToString("N");
             if (best is null || similarity > best.Value.Similarity
                 || (similarity == best.Value.Similarity && string.CompareOrdinal(id, best.Value.Id) < 0))
             {
-                best = (id, similarity, e.GroupId);
+                best = (id, similarity, m.AppealId);
             }
         }
 
-        return best?.GroupId;
+        return best?.MasterId;
     }
 }
 
