@@ -11,9 +11,13 @@ using Mahalla.Web.Modules.Transparency;
 using Mahalla.Web.Modules.Triage;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Localization;
+using Mahalla.Web.Platform.Process;
 using Mahalla.Web.Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Process: the C heap sized for a small node (ADR 0013)
+NativeHeap.LimitArenas(builder.Configuration);
 
 // Framework services
 builder.Services.AddMahallaHttp();
