@@ -4,6 +4,8 @@ using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Mahalla.Tests.Platform;
@@ -22,6 +24,57 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_on_postgres_create_the_schema_of_the_model() =>
         await CompareAsync(Provider.Postgres);
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task M0014_counts_the_duplicate_groups_that_already_exist_on_their_masters(Provider provider)
+    {
+        var database = NewDatabase(provider);
+        try
+        {
+            await using var db = Context(provider, database);
+            await db.GetService<IMigrator>().MigrateAsync("20261122000013_DuplicateMasters", TestContext.Current.CancellationToken);
+            var (master, alone) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+            var (a, b, c) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+            // The master and a later request by one applicant, one by another, one without an applicant; and a request alone.
+            foreach (var (id, group, applicant) in new (Guid, Guid, Guid?)[]
+                     { (master, master, a), (Guid.CreateVersion7(), master, a), (Guid.CreateVersion7(), master, b), (Guid.CreateVersion7(), master, null), (alone, alone, c) })
+            {
+                await InsertAssessmentAsync(db, provider, id, group, applicant);
+            }
+
+            await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+
+            var counts = await db.Database.SqlQueryRaw<GroupCount>(provider == Provider.Postgres
+                    ? "select \"AppealId\" as \"Id\", \"GroupSize\" as \"Size\", \"GroupPeople\" as \"People\" from triage.triage_assessments where \"GroupId\" = \"AppealId\""
+                    : "select \"AppealId\" as \"Id\", \"GroupSize\" as \"Size\", \"GroupPeople\" as \"People\" from triage_assessments where \"GroupId\" = \"AppealId\"")
+                .ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(new GroupCount(master, 4, 3), counts.Single(x => x.Id == master));
+            Assert.Equal(new GroupCount(alone, 1, 1), counts.Single(x => x.Id == alone));
+        }
+        finally
+        {
+            if (provider == Provider.Postgres)
+            {
+                Postgres.DropDatabase(database);
+            }
+        }
+    }
+
+    private sealed record GroupCount(Guid Id, int Size, int People);
+
+    private static async Task InsertAssessmentAsync(MahallaDb db, Provider provider, Guid id, Guid group, Guid? applicant)
+    {
+        object Key(Guid g) => provider == Provider.Postgres ? g : g.ToString().ToUpperInvariant();
+        var table = provider == Provider.Postgres ? "triage.triage_assessments" : "triage_assessments";
+        var insert = $$"""
+            insert into {{table}} ("AppealId", "TerritoryId", "ApplicantUserId", "FiledAtUtc", "PredictedCategoryCode", "Probability", "SuggestedOrganizationId",
+                "UrgencyLevel", "UrgencyCorrected", "Flags", "Summary", "Keywords", "Language", "Signature", "GroupId", "ModelName", "Decision", "Version")
+            values ({0}, {1}, {{(applicant is null ? "NULL" : "{2}")}}, {3}, 'water-supply', 0.9, {1}, 0, {4}, '[]', '', '[]', 'uz-Latn', '', {5}, 'seed', 1, 0)
+            """;
+        await db.Database.ExecuteSqlRawAsync(insert, [Key(id), Key(Guid.Empty), Key(applicant ?? Guid.Empty), DateTime.UtcNow, false, Key(group)]);
+    }
 
     private static async Task CompareAsync(Provider provider)
     {

@@ -124,6 +124,33 @@ public abstract class TriageTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_group_counts_each_request_and_each_person_once_as_requests_join_and_staff_split_and_merge()
+    {
+        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var text = $"{street} ko'chasida uch kundan beri chiqindi olib ketilmayapti, konteynerlar to'lib ketgan, hid chiqyapti.";
+        var mahalla = await App.MahallaIdAsync("bodomzor");
+        var citizen = await App.CitizenAsync();
+        var first = await citizen.FileAsync("waste", mahalla, text);
+        var again = await citizen.FileAsync("waste", mahalla, text + " Iltimos!");
+        var neighbour = await (await RegisterAndSignInAsync()).FileAsync("waste", mahalla, text);
+        var staff = await App.SignedInAsync("demo-region");
+        async Task<(int Size, int People)> CountsAsync(JsonObject filed)
+        {
+            var item = (await (await staff.GetAsync("/api/inbox?category=waste")).ObjectAsync())["items"]!.AsArray().Single(i => i!.Str("id") == filed.Str("id"))!;
+            return (item["triage"]!["groupSize"]!.GetValue<int>(), item["triage"]!["affectedPeople"]!.GetValue<int>());
+        }
+
+        Assert.Equal((3, 2), await CountsAsync(again));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/triage/assessments/{first.Str("id")}/split", null)).StatusCode);
+        Assert.Equal((1, 1), await CountsAsync(first));
+        Assert.Equal((2, 2), await CountsAsync(neighbour));
+        var merged = await staff.PostAsJsonAsync($"/api/triage/assessments/{neighbour.Str("id")}/merge", new { otherAppealId = first.Str("id") });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(2, (await merged.ObjectAsync())["affectedPeople"]!.GetValue<int>());
+        Assert.Equal((3, 2), await CountsAsync(again));
+    }
+
+    [Fact]
     public async Task The_inbox_shows_a_gas_leak_flag_with_its_evidence_the_summary_and_the_group()
     {
         var citizen = await App.CitizenAsync();

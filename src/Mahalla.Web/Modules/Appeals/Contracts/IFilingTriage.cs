@@ -6,9 +6,9 @@ namespace Mahalla.Web.Modules.Appeals.Contracts;
 /// What the filing handler asks of triage, if a triage module is registered. Before routing,
 /// <see cref="SuggestAsync"/> reads the text and names the category to route by; once the request
 /// is routed, and still before the filing transaction, <see cref="PrepareAsync"/> makes the
-/// assessment (it may read the database); inside the transaction <see cref="Record"/> adds it to
-/// the unit of work without a round trip, so that the transaction (and the tracking-number counter
-/// it holds) stays short. Without a triage module a citizen must choose a category, exactly as before.
+/// assessment (it may read the database); inside the transaction <see cref="RecordAsync"/> adds it to
+/// the unit of work with at most one statement (the count of the duplicate group it joins), so that
+/// the transaction (and the tracking-number counter it holds) stays short. Without a triage module a citizen must choose a category, exactly as before.
 /// </summary>
 public interface IFilingTriage
 {
@@ -21,8 +21,11 @@ public interface IFilingTriage
     /// <summary>Makes the assessment of the request about to be filed; saves nothing.</summary>
     Task<FilingSuggestion> PrepareAsync(FilingSuggestion suggestion, FilingFacts filing, CancellationToken ct);
 
-    /// <summary>Adds the prepared assessment of the filed request to the unit of work without saving it or reading anything.</summary>
-    void Record(FilingSuggestion prepared, Appeal appeal);
+    /// <summary>
+    /// Adds the prepared assessment of the filed request to the unit of work without saving it; may
+    /// run one statement in the filing transaction.
+    /// </summary>
+    Task RecordAsync(FilingSuggestion prepared, Appeal appeal, CancellationToken ct);
 }
 
 /// <summary>What is known of a request before it is filed: the facts an assessment is made of.</summary>

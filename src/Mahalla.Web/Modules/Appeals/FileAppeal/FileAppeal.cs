@@ -149,7 +149,7 @@ public sealed class FileAppealHandler(
 
                 if (suggestion is not null)
                 {
-                    _triage!.Record(suggestion, appeal);
+                    await _triage!.RecordAsync(suggestion, appeal, ct);
                 }
 
                 foreach (var recipient in recipients.Values)

@@ -118,6 +118,15 @@ public sealed class TriageAssessment
     /// <summary>The master request of the duplicate group: the earliest member; the request itself when alone.</summary>
     public Guid GroupId { get; private set; }
 
+    /// <summary>
+    /// On a master: the requests of its group. Filing adds one when a request joins (in the filing
+    /// transaction); merge and split count again. Not meaningful on other members.
+    /// </summary>
+    public int GroupSize { get; private set; } = 1;
+
+    /// <summary>On a master: the people its group affects, each applicant once and each anonymous request (see <see cref="GroupSize"/>).</summary>
+    public int GroupPeople { get; private set; } = 1;
+
     public string ModelName { get; private set; } = "";
 
     public TriageDecision Decision { get; private set; }
@@ -127,6 +136,23 @@ public sealed class TriageAssessment
     public DateTime? DecidedAtUtc { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>A master counts its group again from all of its members (merge, split).</summary>
+    public void CountGroup(IReadOnlyCollection<TriageAssessment> members)
+    {
+        if (members.Any(m => m.GroupId != AppealId) || members.All(m => m.AppealId != AppealId))
+        {
+            throw new InvalidOperationException("A group is counted by its master, from its members.");
+        }
+
+        GroupSize = members.Count;
+        GroupPeople = PeopleIn(members);
+        Version++;
+    }
+
+    /// <summary>Each applicant once, and each request without one.</summary>
+    public static int PeopleIn(IEnumerable<TriageAssessment> members) =>
+        members.Count(m => m.ApplicantUserId is null) + members.Where(m => m.ApplicantUserId is not null).Select(m => m.ApplicantUserId).Distinct().Count();
 
     public void JoinGroup(Guid groupId)
     {

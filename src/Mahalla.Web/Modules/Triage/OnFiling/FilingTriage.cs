@@ -71,13 +71,19 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, ReferenceCa
         return s with { Assessment = assessment };
     }
 
-    public void Record(FilingSuggestion prepared, Appeal appeal)
+    public async Task RecordAsync(FilingSuggestion prepared, Appeal appeal, CancellationToken ct)
     {
         var assessment = ((TriageSuggestion)prepared).Assessment
             ?? throw new InvalidOperationException("The assessment is prepared before the filing transaction.");
         if (assessment.AppealId != appeal.Id)
         {
             throw new InvalidOperationException("The assessment was prepared for another request.");
+        }
+
+        if (assessment.GroupId != assessment.AppealId && !await DuplicateGroups.CountJoinerAsync(db, assessment, ct))
+        {
+            // Staff merged or split the group since the search: the request stays alone, for staff to merge.
+            assessment.JoinGroup(assessment.AppealId);
         }
 
         db.Add(assessment);
@@ -134,6 +140,29 @@ internal static class DuplicateGroups
         }
 
         return best?.MasterId;
+    }
+
+    /// <summary>
+    /// Counts a request joining its group on the master, in one statement of the filing transaction; the
+    /// version goes up so that a merge or split working from the old members fails and is retried.
+    /// </summary>
+    /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
+    public static async Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct)
+    {
+        var master = joiner.GroupId;
+        var applicant = joiner.ApplicantUserId;
+        var masterRow = db.Set<TriageAssessment>().Where(x => x.AppealId == master && x.GroupId == x.AppealId);
+        var updated = applicant is null
+            ? await masterRow.ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
+                .SetProperty(x => x.GroupPeople, x => x.GroupPeople + 1)
+                .SetProperty(x => x.Version, x => x.Version + 1), ct)
+            : await masterRow.ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
+                .SetProperty(x => x.GroupPeople, x => x.GroupPeople
+                    + (db.Set<TriageAssessment>().Any(m => m.GroupId == master && m.ApplicantUserId == applicant) ? 0 : 1))
+                .SetProperty(x => x.Version, x => x.Version + 1), ct);
+        return updated == 1;
     }
 }
 

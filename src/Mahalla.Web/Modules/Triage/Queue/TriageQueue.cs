@@ -145,6 +145,8 @@ internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes
             member.JoinGroup(master);
         }
 
+        members.Single(m => m.AppealId == master).CountGroup(members);
+
         Example(ExampleKind.Merge, appeal, "duplicate", otherId, caller, Now);
         await db.SaveChangesAsync(ct);
         return await GroupAsync(caller, master, ct);
@@ -168,6 +170,8 @@ internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes
         }
 
         assessment.JoinGroup(appealId);
+        assessment.CountGroup([assessment]);
+        rest[0].CountGroup(rest);
         Example(ExampleKind.Split, appeal, "distinct", formerMaster == appealId ? rest[0].AppealId : formerMaster, caller, Now);
         await db.SaveChangesAsync(ct);
         return await GroupAsync(caller, appealId, ct);
@@ -223,17 +227,9 @@ internal sealed class TriageNotes(MahallaDb db) : IAppealTriageNotes
         var ids = appealIds.ToList();
         var rows = await db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId)).ToListAsync(ct);
         var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
-        // Counted in the database: a group of one problem can hold thousands of requests.
-        var groups = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.GroupId))
-            .GroupBy(x => x.GroupId)
-            .Select(g => new
-            {
-                GroupId = g.Key,
-                Size = g.Count(),
-                Applicants = g.Where(m => m.ApplicantUserId != null).Select(m => m.ApplicantUserId).Distinct().Count(),
-                Anonymous = g.Count(m => m.ApplicantUserId == null),
-            })
-            .ToDictionaryAsync(g => g.GroupId, g => (g.Size, People: g.Applicants + g.Anonymous), ct);
+        // Kept on each master (filing counts a request that joins; merge and split count again).
+        var groups = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.AppealId))
+            .ToDictionaryAsync(x => x.AppealId, x => (Size: x.GroupSize, People: x.GroupPeople), ct);
         return rows.ToDictionary(r => r.AppealId, r =>
         {
             var (size, people) = groups.GetValueOrDefault(r.GroupId, (1, 1));
