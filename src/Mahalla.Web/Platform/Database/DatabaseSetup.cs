@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using System.Collections.Concurrent;
 using System.Data.Common;
 
 namespace Mahalla.Web.Platform.Database;
@@ -18,7 +19,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddMahallaDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connections = DatabaseConnections.From(configuration, environment);
-        services.AddSingleton(connections);
+        services.AddSingleton(_ => connections); // created by a factory, so the container disposes it (its kept-open SQLite reads)
         services.AddDbContext<MahallaDb>((sp, options) =>
         {
             // Modules hook into the unit of work here (e.g. the transparency log records events in the same transaction).
@@ -46,8 +47,12 @@ public static class DatabaseSetup
 /// (ADR 0012). Both draw from the same pool: Npgsql and Microsoft.Data.Sqlite pool connections by
 /// connection string.
 /// </summary>
-public sealed class DatabaseConnections
+public sealed class DatabaseConnections : IDisposable
 {
+    private const int MaxIdleSqliteReads = 8;
+    private readonly ConcurrentBag<PreparedSqliteReads> _idleSqliteReads = [];
+    private volatile bool _disposed;
+
     private DatabaseConnections(string connectionString, bool isPostgres)
     {
         ConnectionString = connectionString;
@@ -60,6 +65,41 @@ public sealed class DatabaseConnections
 
     /// <summary>A new, closed connection (opened from the pool).</summary>
     public DbConnection Create() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    /// <summary>
+    /// SQLite only: an open connection whose statements stay prepared between uses (Microsoft.Data.Sqlite
+    /// prepares a statement per command, so a new command parses and plans its SQL every time). Give it
+    /// back with <see cref="Return"/> when done, or dispose it after a failure.
+    /// </summary>
+    public PreparedSqliteReads RentSqliteReads()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString);
+    }
+
+    public void Return(PreparedSqliteReads reads)
+    {
+        if (_disposed || _idleSqliteReads.Count >= MaxIdleSqliteReads)
+        {
+            reads.Dispose();
+            return;
+        }
+
+        _idleSqliteReads.Add(reads);
+        if (_disposed && _idleSqliteReads.TryTake(out var late))
+        {
+            late.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idleSqliteReads.TryTake(out var reads))
+        {
+            reads.Dispose();
+        }
+    }
 
     /// <summary><c>Database:Provider</c> = <c>Sqlite</c> (default: a file under <c>data/</c>) or <c>Postgres</c>; connection string <c>ConnectionStrings:Mahalla</c>.</summary>
     public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment)
@@ -84,6 +124,48 @@ public sealed class DatabaseConnections
         }
 
         return new DatabaseConnections(connectionString, false);
+    }
+}
+
+/// <summary>An open SQLite connection with its read commands prepared once, by SQL text (ADR 0012).</summary>
+public sealed class PreparedSqliteReads : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    internal PreparedSqliteReads(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+    }
+
+    /// <summary>The prepared command for <paramref name="sql"/>, with one parameter per name in <paramref name="parameters"/>.</summary>
+    public SqliteCommand Command(string sql, params string[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            }
+
+            command.Prepare();
+            _commands[sql] = command;
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
     }
 }
 

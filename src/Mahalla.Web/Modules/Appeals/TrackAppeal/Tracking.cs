@@ -99,21 +99,51 @@ internal static class TrackingReader
 
     private static async Task<TrackedRow?> ReadAsync(DatabaseConnections connections, bool byId, object key, CancellationToken ct)
     {
+        if (!connections.IsPostgres)
+        {
+            return await ReadSqliteAsync(connections, byId, key, ct);
+        }
+
         await using var connection = connections.Create();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = (connections.IsPostgres ? PostgresSql : SqliteSql)[byId ? 1 : 0];
+        command.CommandText = PostgresSql[byId ? 1 : 0];
         var parameter = command.CreateParameter();
         parameter.ParameterName = "key";
         parameter.Value = key;
         command.Parameters.Add(parameter);
-        if (connections.IsPostgres)
-        {
-            // Npgsql keeps a prepared statement on the pooled physical connection: parsed and planned once per connection, not per look-up.
-            await command.PrepareAsync(ct);
-        }
-
+        // Npgsql keeps a prepared statement on the pooled physical connection: parsed and planned once per connection, not per look-up.
+        await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
+        return await RowAsync(reader, ct);
+    }
+
+    // Microsoft.Data.Sqlite has no statement cache: the statement stays prepared on a kept-open connection instead.
+    private static async Task<TrackedRow?> ReadSqliteAsync(DatabaseConnections connections, bool byId, object key, CancellationToken ct)
+    {
+        var reads = connections.RentSqliteReads();
+        try
+        {
+            var command = reads.Command(SqliteSql[byId ? 1 : 0], "@key");
+            command.Parameters[0].Value = key;
+            TrackedRow? row;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                row = await RowAsync(reader, ct);
+            }
+
+            connections.Return(reads);
+            return row;
+        }
+        catch
+        {
+            reads.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<TrackedRow?> RowAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
+    {
         TrackedRow? row = null;
         while (await reader.ReadAsync(ct))
         {
