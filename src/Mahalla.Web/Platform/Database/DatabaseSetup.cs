@@ -86,6 +86,7 @@ public sealed class DatabaseConnections : IDisposable
         }
 
         _idleSqliteReads.Add(reads);
+        // Disposed while this one was being given back: do not leave it open.
         if (_disposed && _idleSqliteReads.TryTake(out var late))
         {
             late.Dispose();
