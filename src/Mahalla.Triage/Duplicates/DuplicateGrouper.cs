@@ -99,7 +99,18 @@ public sealed class DuplicateGrouper
             throw new ArgumentException($"Request {request.Id} is already grouped.", nameof(request));
         }
 
-        var best = FindDuplicates(request).FirstOrDefault(d => MasterOf(groupOf[d.Id]) == d.Id);
+        // Each group's master is found once per call, however many of its members are candidates.
+        var masters = new Dictionary<int, string>();
+        var best = FindDuplicates(request).FirstOrDefault(d =>
+        {
+            var group = groupOf[d.Id];
+            if (!masters.TryGetValue(group, out var master))
+            {
+                masters[group] = master = MasterOf(group);
+            }
+
+            return master == d.Id;
+        });
         requests[request.Id] = request;
         Index(request);
         if (best.Id is null)
