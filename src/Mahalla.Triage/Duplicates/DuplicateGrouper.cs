@@ -201,12 +201,15 @@ public sealed class DuplicateGrouper
         return group;
     }
 
-    private string MasterOf(int group) =>
-        members[group].Select(id => requests[id]).OrderBy(r => r.ReceivedUtc).ThenBy(r => r.Id, StringComparer.Ordinal).First().Id;
+    /// <summary>A group's members by arrival (ties: the smaller id); the first is the master.</summary>
+    private IOrderedEnumerable<DuplicateCandidate> ByArrival(int group) =>
+        members[group].Select(id => requests[id]).OrderBy(r => r.ReceivedUtc).ThenBy(r => r.Id, StringComparer.Ordinal);
+
+    private string MasterOf(int group) => ByArrival(group).First().Id;
 
     private DuplicateGroup Describe(int group)
     {
-        var ordered = members[group].Select(id => requests[id]).OrderBy(r => r.ReceivedUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var ordered = ByArrival(group).ToList();
         var people = ordered.Where(r => r.ApplicantKey is null).Sum(r => Math.Max(1, r.PeopleAffected))
             + ordered.Where(r => r.ApplicantKey is not null).GroupBy(r => r.ApplicantKey, StringComparer.Ordinal).Sum(g => g.Max(r => Math.Max(1, r.PeopleAffected)));
         return new DuplicateGroup(ordered[0].Id, [.. ordered.Select(r => r.Id)], people);

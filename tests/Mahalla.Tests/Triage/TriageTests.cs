@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Triage.Data;
+using Mahalla.Web.Modules.Triage.OnFiling;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -148,6 +149,37 @@ public abstract class TriageTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
         Assert.Equal(2, (await merged.ObjectAsync())["affectedPeople"]!.GetValue<int>());
         Assert.Equal((3, 2), await CountsAsync(again));
+    }
+
+    [Fact]
+    public async Task Counting_a_joiner_on_its_master_adds_an_anonymous_request_as_a_person_and_a_known_applicant_once()
+    {
+        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var filed = await (await App.CitizenAsync()).FileAsync("waste", await App.MahallaIdAsync("bodomzor"),
+            $"{street} ko'chasida chiqindi qutilari yo'q, axlat yo'l chetida yotibdi.");
+        var masterId = Guid.Parse(filed.Str("id"));
+        var master = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+        TriageAssessment Joiner(Guid? applicant)
+        {
+            var joiner = new TriageAssessment(Guid.CreateVersion7(), master.TerritoryId, applicant, master.FiledAtUtc, null, master.PredictedCategoryCode,
+                master.Probability, master.SuggestedOrganizationId, master.UrgencyLevel, "[]", "", "[]", master.Language, master.Signature, master.ModelName,
+                TriageDecision.CitizenChose);
+            joiner.JoinGroup(masterId);
+            return joiner;
+        }
+
+        // One statement each, as in the filing transaction; nothing else is saved, so the group's members stay the master alone.
+        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(null), CancellationToken.None)));
+        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(master.ApplicantUserId), CancellationToken.None)));
+        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(Guid.NewGuid()), CancellationToken.None)));
+
+        var counted = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+        Assert.Equal((4, 3), (counted.GroupSize, counted.GroupPeople));
+        Assert.Equal(master.Version + 3, counted.Version);
+        // A master that is no longer one (merged or split meanwhile) counts nothing.
+        var orphan = Joiner(null);
+        orphan.JoinGroup(Guid.NewGuid());
+        Assert.False(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, orphan, CancellationToken.None)));
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class TriageAssessment
     }
 
     /// <summary>Each applicant once, and each request without one.</summary>
-    public static int PeopleIn(IEnumerable<TriageAssessment> members) =>
+    private static int PeopleIn(IEnumerable<TriageAssessment> members) =>
         members.Count(m => m.ApplicantUserId is null) + members.Where(m => m.ApplicantUserId is not null).Select(m => m.ApplicantUserId).Distinct().Count();
 
     public void JoinGroup(Guid groupId)

@@ -63,7 +63,7 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, ReferenceCa
             s.PredictedCategoryCode, s.Probability, suggestedOrganization, s.Result.Urgency.Level, TriageJson.Flags(s.Result.Urgency),
             s.Result.Summary, JsonSerializer.Serialize(s.Result.Keywords.Select(k => k.Term)), s.Result.Language.Language.ToTag(),
             s.Result.Signature.ToBase64(), s.ModelName, s.Decision);
-        if (await DuplicateGroups.FindGroupAsync(db, assessment, filing.CategoryCode, options.Value, ct) is { } group)
+        if (await DuplicateGroups.FindGroupAsync(db, assessment, s.Result.Signature, filing.CategoryCode, options.Value, ct) is { } group)
         {
             assessment.JoinGroup(group);
         }
@@ -112,7 +112,8 @@ internal static class DuplicateGroups
     /// with the new request by the grouper's rule (<see cref="DuplicateProbe"/>), read from its stored
     /// form without building a grouper or an object per request.
     /// </remarks>
-    public static async Task<Guid?> FindGroupAsync(MahallaDb db, TriageAssessment request, string categoryCode, TriageOptions options, CancellationToken ct)
+    public static async Task<Guid?> FindGroupAsync(MahallaDb db, TriageAssessment request, TextSignature signature, string categoryCode,
+        TriageOptions options, CancellationToken ct)
     {
         var since = request.FiledAtUtc - options.DuplicateWindow;
         var masters = (from x in db.Set<TriageAssessment>().AsNoTracking()
@@ -122,7 +123,7 @@ internal static class DuplicateGroups
                        orderby x.FiledAtUtc descending
                        select new { x.AppealId, x.Signature })
             .Take(MaxCandidates).AsAsyncEnumerable();
-        var probe = new DuplicateProbe(TextSignature.FromBase64(request.Signature), options.DuplicateSimilarity);
+        var probe = new DuplicateProbe(signature, options.DuplicateSimilarity);
         (string Id, double Similarity, Guid MasterId)? best = null;
         await foreach (var m in masters.WithCancellation(ct))
         {
@@ -151,16 +152,12 @@ internal static class DuplicateGroups
     {
         var master = joiner.GroupId;
         var applicant = joiner.ApplicantUserId;
-        var masterRow = db.Set<TriageAssessment>().Where(x => x.AppealId == master && x.GroupId == x.AppealId);
-        var updated = applicant is null
-            ? await masterRow.ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
-                .SetProperty(x => x.GroupPeople, x => x.GroupPeople + 1)
-                .SetProperty(x => x.Version, x => x.Version + 1), ct)
-            : await masterRow.ExecuteUpdateAsync(u => u
+        var anonymous = applicant is null;
+        var updated = await db.Set<TriageAssessment>().Where(x => x.AppealId == master && x.GroupId == x.AppealId)
+            .ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
                 .SetProperty(x => x.GroupPeople, x => x.GroupPeople
-                    + (db.Set<TriageAssessment>().Any(m => m.GroupId == master && m.ApplicantUserId == applicant) ? 0 : 1))
+                    + (anonymous || !db.Set<TriageAssessment>().Any(m => m.GroupId == master && m.ApplicantUserId == applicant) ? 1 : 0))
                 .SetProperty(x => x.Version, x => x.Version + 1), ct);
         return updated == 1;
     }
