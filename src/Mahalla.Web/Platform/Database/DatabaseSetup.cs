@@ -35,6 +35,7 @@ public static class DatabaseSetup
             }
         });
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Mahalla");
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) => options.XmlRepository = sp.GetRequiredService<IXmlRepository>());

@@ -34,6 +34,7 @@ public sealed record FiledAppeal(
 /// and records its assessment in the same transaction.
 /// </summary>
 /// <remarks>
+/// On SQLite the transaction is shared with the filings queued at the same moment (group commit, ADR 0014).
 /// Everything that reads is done before the transaction (reference data from the node's copy,
 /// ADR 0011; the recipients in one query; the triage assessment). Inside it, the tracking-number
 /// counter — one row every filing of the year updates — is taken last, just before the save, so its
@@ -41,7 +42,7 @@ public sealed record FiledAppeal(
 /// </remarks>
 public sealed class FileAppealHandler(
     MahallaDb db, ReferenceCache reference, Notifier notifier, TimeProvider clock, Texts texts,
-    IDataProtectionProvider protection, IEnumerable<IFilingTriage> triages)
+    IDataProtectionProvider protection, IEnumerable<IFilingTriage> triages, GroupCommit groupCommit)
 {
     private readonly IFilingTriage? _triage = triages.LastOrDefault();
 
@@ -123,40 +124,52 @@ public sealed class FileAppealHandler(
                 new FilingFacts(appealId, mahalla!.Id, caller.UserId, now, category.Code, organizationId), ct);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
+        // Everything the transaction needs is known: save it with the others queued now (ADR 0014), or alone.
+        async Task<FiledAppeal> SaveAsync(MahallaDb db, Notifier notifier, IFilingTriage? triage)
+        {
+            var tracking = await TrackingNumbers.NextAsync(db, Prefix, WorkingCalendar.LocalDate(now).Year, ct);
+            var appeal = Appeal.File(appealId, tracking, accessCodeHash, type.Value, category.Code,
+                mahalla!.Id, mahalla.Path, text!, language!, request.IsAnonymous, caller.AsActor(), organizationId,
+                registrationDue, answerDue, now);
+            db.Appeals.Add(appeal);
+            foreach (var upload in uploads)
+            {
+                db.AppealAttachments.Add(new AppealAttachment(Guid.CreateVersion7(), appeal.Id, AttachmentPurpose.Filing,
+                    upload.FileName, upload.ContentType, upload.Content, now));
+            }
+
+            var result = new FiledAppeal(appeal.Id, tracking, accessCode, appeal.Status.Code(),
+                new OrganizationRef(organizationId, organizationName.In(texts.Culture)), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
+            if (recordKey is not null)
+            {
+                db.IdempotencyRecords.Add(IdempotencyRecord.Of(recordKey, requestHash, appeal.Id, result, _protector, now));
+            }
+
+            if (suggestion is not null)
+            {
+                await triage!.RecordAsync(suggestion, appeal, ct);
+            }
+
+            foreach (var recipient in recipients.Values)
+            {
+                notifier.Notify(recipient, appeal.Id, recipient.UserId == caller.UserId ? "filed" : "assigned_to_organization", _ => [tracking]);
+            }
+
+            return result;
+        }
+
         try
         {
-            return await strategy.ExecuteAsync(async () =>
+            if (groupCommit.Enabled)
+            {
+                return await groupCommit.SaveAsync((services, batchDb) =>
+                    SaveAsync(batchDb, services.GetRequiredService<Notifier>(), services.GetServices<IFilingTriage>().LastOrDefault()), ct);
+            }
+
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var tracking = await TrackingNumbers.NextAsync(db, Prefix, WorkingCalendar.LocalDate(now).Year, ct);
-                var appeal = Appeal.File(appealId, tracking, accessCodeHash, type.Value, category.Code,
-                    mahalla!.Id, mahalla.Path, text!, language!, request.IsAnonymous, caller.AsActor(), organizationId,
-                    registrationDue, answerDue, now);
-                db.Appeals.Add(appeal);
-                foreach (var upload in uploads)
-                {
-                    db.AppealAttachments.Add(new AppealAttachment(Guid.CreateVersion7(), appeal.Id, AttachmentPurpose.Filing,
-                        upload.FileName, upload.ContentType, upload.Content, now));
-                }
-
-                var result = new FiledAppeal(appeal.Id, tracking, accessCode, appeal.Status.Code(),
-                    new OrganizationRef(organizationId, organizationName.In(texts.Culture)), appeal.RegistrationDueUtc, appeal.AnswerDueUtc);
-                if (recordKey is not null)
-                {
-                    db.IdempotencyRecords.Add(IdempotencyRecord.Of(recordKey, requestHash, appeal.Id, result, _protector, now));
-                }
-
-                if (suggestion is not null)
-                {
-                    await _triage!.RecordAsync(suggestion, appeal, ct);
-                }
-
-                foreach (var recipient in recipients.Values)
-                {
-                    notifier.Notify(recipient, appeal.Id, recipient.UserId == caller.UserId ? "filed" : "assigned_to_organization", _ => [tracking]);
-                }
-
+                var result = await SaveAsync(db, notifier, _triage);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return result;

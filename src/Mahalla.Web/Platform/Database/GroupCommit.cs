@@ -1,0 +1,189 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// Group commit (ADR 0014): units of work that arrive while the database is busy are saved together,
+/// one after another in one transaction, and committed once. Each runs between its own savepoint and
+/// its own SaveChanges, so the interceptors that write the transparency entries and deliveries
+/// (ADR 0041) see exactly its changes, and a unit that fails is rolled back to its savepoint without
+/// touching the others. Nobody hears of a success before the commit: every caller of a batch is
+/// answered after it, with its result or its error.
+/// </summary>
+/// <remarks>
+/// <para>There is no timer: one writer takes whatever has queued up while the previous batch was saving,
+/// so a lone request is saved at once and a crowd shares a commit. On SQLite that shares the one
+/// writer's turn, the pages the rows go to and the WAL sync between many requests.</para>
+/// <para>A unit of work runs on the batch's own DbContext and scope (<see cref="IServiceProvider"/>), not
+/// the caller's: it must read what it needs before it is queued, take its collaborators from the given
+/// services, and never be queued from inside a transaction (the batch would wait for the caller's lock).</para>
+/// </remarks>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    public const int MaxBatch = 64;
+    private const string Savepoint = "unit_of_work";
+
+    private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<GroupCommit> _log;
+    private readonly Lazy<Task> _writer;
+
+    public GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit> log, IConfiguration configuration)
+    {
+        _scopes = scopes;
+        _log = log;
+        // On by default on both databases (measured in ADR 0014); Database:GroupCommit=false saves each unit alone.
+        Enabled = configuration.GetValue<bool?>("Database:GroupCommit") ?? true;
+        _writer = new Lazy<Task>(() => Task.Run(WriteAsync));
+    }
+
+    /// <summary>Whether callers should queue their units of work here; otherwise they save them themselves.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>Batches saved and units of work committed since start (for the benchmark's notes and the tests).</summary>
+    public (long Batches, long Units) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _units));
+
+    private long _batches;
+    private long _units;
+
+    /// <summary>
+    /// Queues <paramref name="work"/> and answers once its batch has committed. The work adds its changes to
+    /// the given DbContext (it may also run statements there); the batch saves them. Its result is returned
+    /// only if its changes committed; its exception is rethrown, and nothing it did is kept.
+    /// </summary>
+    public Task<T> SaveAsync<T>(Func<IServiceProvider, MahallaDb, Task<T>> work, CancellationToken ct)
+    {
+        var unit = new Unit<T>(work, ct);
+        if (!_queue.Writer.TryWrite(unit))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit));
+        }
+
+        _ = _writer.Value;
+        return unit.Task;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Unit>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit))
+            {
+                if (!unit.CancelIfRequested())
+                {
+                    batch.Add(unit);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await SaveBatchAsync(batch);
+            }
+        }
+    }
+
+    /// <summary>Saves the batch in one transaction and answers every unit of it (internal for the tests).</summary>
+    internal async Task SaveBatchAsync(IReadOnlyList<Unit> batch)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
+            db.Database.AutoSavepointsEnabled = false; // each unit has its own savepoint already
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var saved = 0;
+            foreach (var unit in batch)
+            {
+                await tx.CreateSavepointAsync(Savepoint);
+                try
+                {
+                    await unit.RunAsync(scope.ServiceProvider, db);
+                    await db.SaveChangesAsync();
+                    await tx.ReleaseSavepointAsync(Savepoint);
+                    saved++;
+                }
+                catch (Exception e)
+                {
+                    // Its rows, its counters and its statements go; the units before it stay.
+                    await tx.RollbackToSavepointAsync(Savepoint);
+                    await tx.ReleaseSavepointAsync(Savepoint);
+                    unit.Fail(e);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await tx.CommitAsync();
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _units, saved);
+        }
+        catch (Exception e)
+        {
+            // The transaction could not begin, roll back to a savepoint or commit: nothing of the batch is kept.
+            _log.LogError(e, "A group commit of {Count} units of work failed; each caller gets the error.", batch.Count);
+            foreach (var unit in batch)
+            {
+                unit.Fail(e);
+            }
+        }
+
+        foreach (var unit in batch)
+        {
+            unit.Answer();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer.IsValueCreated)
+        {
+            await _writer.Value;
+        }
+    }
+
+    /// <summary>A caller's unit of work waiting in the queue or in a batch.</summary>
+    internal abstract class Unit
+    {
+        public abstract bool CancelIfRequested();
+
+        public abstract Task RunAsync(IServiceProvider services, MahallaDb db);
+
+        /// <summary>Marks the unit failed (its first error wins); it is answered after the batch ends.</summary>
+        public abstract void Fail(Exception error);
+
+        public abstract void Answer();
+    }
+
+    internal sealed class Unit<T>(Func<IServiceProvider, MahallaDb, Task<T>> work, CancellationToken ct) : Unit
+    {
+        private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _answer.Task;
+
+        public override bool CancelIfRequested() => ct.IsCancellationRequested && _answer.TrySetCanceled(ct);
+
+        public override async Task RunAsync(IServiceProvider services, MahallaDb db) => _result = await work(services, db);
+
+        public override void Fail(Exception error) => _error ??= error;
+
+        public override void Answer()
+        {
+            if (_error is not null)
+            {
+                _answer.TrySetException(_error);
+            }
+            else
+            {
+                _answer.TrySetResult(_result!);
+            }
+        }
+    }
+}

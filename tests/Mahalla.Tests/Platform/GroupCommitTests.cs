@@ -1,0 +1,157 @@
+using System.Net;
+using Mahalla.Tests.Appeals;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Notifications.Data;
+using Mahalla.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mahalla.Tests.Platform;
+
+/// <summary>Group commit (ADR 0014): many units of work in one transaction, each kept or dropped on its own.</summary>
+public abstract class GroupCommitTests(MahallaApp app)
+{
+    protected MahallaApp App { get; } = app;
+
+    private GroupCommit Writer => App.Services.GetRequiredService<GroupCommit>();
+
+    [Fact]
+    public void Group_commit_is_on_by_default_on_both_databases() => Assert.True(Writer.Enabled);
+
+    [Fact]
+    public async Task A_failing_unit_is_rolled_back_alone_its_statements_too_and_every_unit_is_answered_after_the_commit()
+    {
+        var userId = await CitizenIdAsync();
+        var year = Random.Shared.Next(3000, 9999);
+        var duplicateId = Guid.CreateVersion7();
+        GroupCommit.Unit<string>? first = null;
+        var firstAnsweredEarly = true;
+
+        // Each unit takes a number from a counter (a statement, not a tracked change) and adds a notification.
+        Func<IServiceProvider, MahallaDb, Task<string>> Unit(Guid id, bool throwAfterwards = false) => async (_, db) =>
+        {
+            var number = await TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None);
+            db.Notifications.Add(new Notification(id, userId, null, "filed", "en", "s", number, null, DateTime.UtcNow));
+            if (throwAfterwards)
+            {
+                throw new InvalidOperationException("the unit's own failure");
+            }
+
+            return number;
+        };
+
+        first = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None);
+        var failing = new GroupCommit.Unit<string>(Unit(Guid.CreateVersion7(), throwAfterwards: true), CancellationToken.None);
+        var clashing = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None); // same key as the first: fails in SaveChanges
+        var last = new GroupCommit.Unit<string>(async (services, db) =>
+        {
+            firstAnsweredEarly = first.Task.IsCompleted;
+            return await Unit(Guid.CreateVersion7())(services, db);
+        }, CancellationToken.None);
+
+        await Writer.SaveBatchAsync([first, failing, clashing, last]);
+
+        Assert.False(firstAnsweredEarly);
+        Assert.Equal(TrackingNumbers.Format("GCT", year, 1), await first.Task);
+        Assert.Equal("the unit's own failure", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Task)).Message);
+        await Assert.ThrowsAsync<DbUpdateException>(() => clashing.Task);
+        // The failed units' numbers were rolled back with them: the last unit gets the next one.
+        Assert.Equal(TrackingNumbers.Format("GCT", year, 2), await last.Task);
+        var kept = await App.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId && n.Body.StartsWith($"GCT-{year}")).Select(n => n.Body).OrderBy(b => b).ToListAsync());
+        Assert.Equal([TrackingNumbers.Format("GCT", year, 1), TrackingNumbers.Format("GCT", year, 2)], kept);
+    }
+
+    [Fact]
+    public async Task A_unit_whose_caller_gave_up_before_its_turn_is_not_run()
+    {
+        var userId = await CitizenIdAsync();
+        var id = Guid.CreateVersion7();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var answer = Writer.SaveAsync((_, db) =>
+        {
+            db.Notifications.Add(new Notification(id, userId, null, "filed", "en", "s", "b", null, DateTime.UtcNow));
+            return Task.FromResult(true);
+        }, cancelled.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer);
+        Assert.False(await App.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Id == id)));
+    }
+
+    [Fact]
+    public async Task Concurrent_filings_each_get_their_own_number_event_and_log_entry()
+    {
+        var citizens = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.NewCitizenAsync()));
+        var before = Writer.Committed.Units;
+
+        var filed = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => citizens[i % 4].FileAsync(text: $"Ko'cha chirog'i {i}-uy oldida yonmayapti.")));
+
+        var ids = filed.Select(f => Guid.Parse(f.Str("id"))).ToList();
+        Assert.Equal(24, filed.Select(f => f.Str("trackingNumber")).Distinct().Count());
+        Assert.True(Writer.Committed.Units - before >= 24);
+        var (events, entries) = await App.WithDbAsync(async db => (
+            await db.AppealEvents.CountAsync(e => ids.Contains(e.AppealId)),
+            await db.Set<Mahalla.Web.Modules.Transparency.Data.LogEntry>().CountAsync(e => ids.Contains(e.SubjectId))));
+        Assert.Equal(24, events);
+        Assert.Equal(24, entries);
+    }
+
+    [Fact]
+    public async Task Two_retries_of_one_filing_at_the_same_moment_create_one_appeal()
+    {
+        var citizen = await App.NewCitizenAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => citizen.PostFileAsync(idempotencyKey: key)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var ids = await Task.WhenAll(answers.Select(async a => (await a.ObjectAsync()).Str("id")));
+        Assert.Single(ids.Distinct());
+        Assert.Single(await (await citizen.GetAsync("/api/appeals/mine")).ArrayAsync());
+    }
+
+    private Task<Guid> CitizenIdAsync() =>
+        App.WithDbAsync(db => db.Users.Where(u => u.UserName == "demo-citizen").Select(u => u.Id).SingleAsync());
+}
+
+public sealed class GroupCommitOnSqlite(SqliteApp app) : GroupCommitTests(app), IClassFixture<SqliteApp>;
+
+public sealed class GroupCommitOnPostgres(PostgresApp app) : GroupCommitTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>With <c>Database:GroupCommit=false</c> every filing commits its own transaction, with the same results.</summary>
+public abstract class FilingAloneTests : IDisposable
+{
+    private readonly MahallaApp _app;
+
+    protected FilingAloneTests(MahallaApp app)
+    {
+        _app = app;
+        _app.Settings["Database:GroupCommit"] = "false";
+    }
+
+    [Fact]
+    public async Task Filing_and_its_idempotent_retry_work_without_group_commit()
+    {
+        Assert.False(_app.Services.GetRequiredService<GroupCommit>().Enabled);
+        var citizen = await _app.NewCitizenAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => citizen.PostFileAsync(idempotencyKey: key)));
+        var other = await citizen.FileAsync(text: "Boshqa muammo: ariq tozalanmagan.");
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Single((await Task.WhenAll(answers.Select(async a => (await a.ObjectAsync()).Str("id")))).Distinct());
+        Assert.Equal(2, (await (await citizen.GetAsync("/api/appeals/mine")).ArrayAsync()).Count);
+        Assert.Equal(0, _app.Services.GetRequiredService<GroupCommit>().Committed.Units);
+        Assert.NotNull(other.Str("trackingNumber"));
+    }
+
+    public void Dispose() => _app.Dispose();
+}
+
+public sealed class FilingAloneOnSqlite() : FilingAloneTests(new SqliteApp());
+
+public sealed class FilingAloneOnPostgres() : FilingAloneTests(new PostgresApp());
