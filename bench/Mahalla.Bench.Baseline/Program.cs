@@ -111,10 +111,19 @@ internal sealed class SqliteStore(string connectionString) : BaselineStore
     protected override object Key(Guid id) => id.ToString().ToUpperInvariant();
 }
 
-/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16), as the app gets it.</summary>
+/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's automatic preparation, as the app gets them.</summary>
 internal sealed class PostgresStore(string connectionString) : BaselineStore
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
+
+    // The app's default (DatabaseConnections.WithAutoPrepare): statements prepared automatically unless the
+    // connection string says otherwise. Kept alike so that both sides talk to PostgreSQL the same way.
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        return given ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
+    }
 
     protected override DbConnection Connect() => _source.CreateConnection();
 

@@ -103,6 +103,29 @@ public sealed class DatabaseConnections : IDisposable
         }
     }
 
+    /// <summary>Statements Npgsql prepares by itself when the connection string does not say (ADR 0014).</summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
+    /// <summary>
+    /// Npgsql prepares nothing unless told to, so PostgreSQL parses and plans every statement of every unit
+    /// of work again. With automatic preparation each pooled connection keeps the statements it has run
+    /// twice prepared. A connection string that sets <c>Max Auto Prepare</c> itself (0 turns it off, e.g.
+    /// behind a pooler that cannot carry prepared statements) is left as it is.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (given)
+        {
+            return connectionString;
+        }
+
+        builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        return builder.ConnectionString;
+    }
+
     /// <summary><c>Database:Provider</c> = <c>Sqlite</c> (default: a file under <c>data/</c>) or <c>Postgres</c>; connection string <c>ConnectionStrings:Mahalla</c>.</summary>
     public static DatabaseConnections From(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -110,7 +133,7 @@ public sealed class DatabaseConnections : IDisposable
         var connectionString = configuration.GetConnectionString("Mahalla");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            return new DatabaseConnections(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL."), true);
+            return new DatabaseConnections(WithAutoPrepare(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL.")), true);
         }
 
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
