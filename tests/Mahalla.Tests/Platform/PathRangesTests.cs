@@ -1,0 +1,69 @@
+using Mahalla.Tests.Appeals;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mahalla.Tests.Platform;
+
+/// <summary>A prefix search of territory paths, also given as a range on SQLite, finds exactly what the prefix finds.</summary>
+public abstract class PathRangesTests(MahallaApp app)
+{
+    [Fact]
+    public async Task The_range_finds_exactly_the_requests_under_the_territory_and_sqlite_searches_the_index()
+    {
+        var citizen = await app.NewCitizenAsync();
+        await citizen.FileAsync(mahalla: await app.MahallaIdAsync("bodomzor"));
+        await citizen.FileAsync(mahalla: await app.MahallaIdAsync("bodomzor"));
+
+        var paths = await app.WithDbAsync(db => db.Territories.AsNoTracking().Select(t => t.Path).ToListAsync());
+        var appealPaths = await app.WithDbAsync(db => db.Appeals.AsNoTracking().Select(a => a.TerritoryPath).ToListAsync());
+        // Every territory, a prefix that ends inside a segment, and prefixes that match nothing (also LIKE's wildcards).
+        var prefixes = paths.Concat([paths[0][..10], "/", "/%", "/_", "/zz", ""]).ToList();
+        foreach (var prefix in prefixes)
+        {
+            var (plain, ranged, sql) = await app.WithDbAsync(async db =>
+            {
+                var query = db.Appeals.AsNoTracking().Where(a => a.TerritoryPath.StartsWith(prefix));
+                return (await query.CountAsync(), await query.WithPathRanges(db).CountAsync(), query.WithPathRanges(db).ToQueryString());
+            });
+            Assert.Equal(appealPaths.Count(p => p.StartsWith(prefix, StringComparison.Ordinal)), plain);
+            Assert.Equal(plain, ranged);
+            Assert.Equal(app.Provider == Provider.Sqlite, sql.Contains(">=", StringComparison.Ordinal));
+        }
+
+        if (app.Provider == Provider.Sqlite)
+        {
+            var plan = await app.WithDbAsync(async db =>
+            {
+                var sql = db.Appeals.Where(a => a.TerritoryPath.StartsWith(paths[0])).WithPathRanges(db).Select(a => a.Id).ToQueryString();
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + sql[(sql.IndexOf("SELECT", StringComparison.Ordinal))..];
+                foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+                {
+                    var parts = line[".param set ".Length..].Split(' ', 2);
+                    var p = command.CreateParameter();
+                    p.ParameterName = parts[0];
+                    p.Value = parts[1].Trim('\'');
+                    command.Parameters.Add(p);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync();
+                var steps = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    steps.Add(reader.GetString(3));
+                }
+
+                return string.Join(" | ", steps);
+            });
+            Assert.Contains("SEARCH", plan);
+            Assert.Contains("TerritoryPath", plan);
+        }
+    }
+}
+
+public sealed class PathRangesOnSqlite(SqliteApp app) : PathRangesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PathRangesOnPostgres(PostgresApp app) : PathRangesTests(app), IClassFixture<PostgresApp>;
