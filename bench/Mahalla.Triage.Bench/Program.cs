@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mahalla.Triage;
 using Mahalla.Triage.Classification;
 using Mahalla.Triage.Duplicates;
 using Mahalla.Triage.Summaries;
@@ -26,6 +27,7 @@ Measure("classify (seed model)", corpus, t => seed.Predict(t.Text));
 Measure("urgency flags", corpus, t => UrgencyDetector.Assess(t.Text));
 Measure("summary + keywords", corpus, t => { RequestSummary.Summarize(t.Text); KeywordExtractor.Default.Extract(t.Text); });
 Measure("duplicate signature", corpus, t => TextSignature.Of(t.Text));
+Measure("whole analysis (RequestTriage.Analyse)", corpus, t => RequestTriage.Analyse(t.Text, seed));
 
 using (var buffer = new MemoryStream())
 {

@@ -37,16 +37,19 @@ public static class RequestTriage
     {
         ArgumentNullException.ThrowIfNull(text);
         model ??= TextClassifier.LoadSeed() ?? throw new InvalidOperationException("No classifier given and no seed model embedded.");
+        // The language, the normalised text and its tokens once, for every step that starts from them
+        // (each step's public method computes the same from the text; a test holds them equal).
         var language = LanguageIdentifier.Identify(text);
         var normalized = TextNormalizer.Normalize(text, language.Language);
-        var categories = model.Predict(text);
+        var tokens = Tokenizer.Tokens(normalized.Text);
+        var categories = model.Predict(text, normalized, tokens);
         return new TriageResult(
             language,
             normalized.Text,
             [.. categories.Take(Math.Max(1, topCategories))],
-            UrgencyDetector.Assess(text, categories),
+            UrgencyDetector.AssessTokens(tokens, categories),
             RequestSummary.Summarize(text),
-            KeywordExtractor.Default.Extract(text),
-            TextSignature.Of(text));
+            KeywordExtractor.Default.ExtractTokens(tokens),
+            TextSignature.OfTokens(tokens));
     }
 }

@@ -38,9 +38,14 @@ internal static class FeatureExtractor
     public static SparseVector Extract(string text, FeatureOptions options)
     {
         var key = Key(text, options);
-        var hashes = new List<int>(key.Length * (options.CharMax - options.CharMin + 2));
+        return FromTokens(Tokenizer.Tokens(key), key.Length, options);
+    }
+
+    /// <summary>As <see cref="Extract"/>, from the tokens of the text's key, already split (<paramref name="keyLength"/>: the key's length).</summary>
+    internal static SparseVector FromTokens(List<string> tokens, int keyLength, FeatureOptions options)
+    {
+        var hashes = new List<int>(keyLength * (options.CharMax - options.CharMin + 2));
         var mask = (1 << options.HashBits) - 1;
-        var tokens = Tokenizer.Tokens(key);
 
         Span<char> padded = stackalloc char[66];
         ulong previousWord = 0;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
+using Mahalla.Triage.Text;
 
 namespace Mahalla.Triage.Classification;
 
@@ -67,7 +68,25 @@ public sealed class TextClassifier
     public IReadOnlyList<ClassProbability> Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var probabilities = Probabilities(FeatureExtractor.Extract(text, Features));
+        return Ranked(Probabilities(FeatureExtractor.Extract(text, Features)));
+    }
+
+    /// <summary>
+    /// As <see cref="Predict(string)"/>, given the text's normalised form and its tokens (computed once by
+    /// <see cref="RequestTriage"/> for every step); a model whose features are not normalised reads the text.
+    /// </summary>
+    internal IReadOnlyList<ClassProbability> Predict(string text, NormalizedText normalized, List<string> normalizedTokens)
+    {
+        if (!Features.Normalise)
+        {
+            return Predict(text);
+        }
+
+        return Ranked(Probabilities(FeatureExtractor.FromTokens(normalizedTokens, normalized.Text.Length, Features)));
+    }
+
+    private ClassProbability[] Ranked(double[] probabilities)
+    {
         var order = Enumerable.Range(0, classes.Length).OrderByDescending(k => probabilities[k]).ThenBy(k => k);
         return [.. order.Select(k => new ClassProbability(classes[k], probabilities[k]))];
     }

@@ -31,7 +31,12 @@ public sealed class TextSignature
     public static TextSignature Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokens(TextNormalizer.Normalize(text).Text);
+        return OfTokens(Tokenizer.Tokens(TextNormalizer.Normalize(text).Text));
+    }
+
+    /// <summary>As <see cref="Of"/>, from the tokens of the normalised text.</summary>
+    internal static TextSignature OfTokens(List<string> tokens)
+    {
         var joined = " " + string.Join(' ', tokens) + " ";
         var values = new uint[Length];
         values.AsSpan().Fill(uint.MaxValue);

@@ -53,8 +53,14 @@ public sealed class KeywordExtractor
     public IReadOnlyList<Keyword> Extract(string text, int count = 5)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. Weights(Terms(text)).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => new Keyword(p.Key, p.Value))];
+        return Best(Terms(text), count);
     }
+
+    /// <summary>As <see cref="Extract"/>, from the tokens of the normalised text.</summary>
+    internal IReadOnlyList<Keyword> ExtractTokens(List<string> normalizedTokens, int count = 5) => Best(normalizedTokens.Where(IsContentWord), count);
+
+    private Keyword[] Best(IEnumerable<string> terms, int count) =>
+        [.. Weights(terms).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(count).Select(p => new Keyword(p.Key, p.Value))];
 
     internal Dictionary<string, double> Weights(IEnumerable<string> terms)
     {

@@ -82,9 +82,12 @@ public static class UrgencyDetector
     public static UrgencyAssessment Assess(string text, IReadOnlyList<ClassProbability>? categories = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokens(TextNormalizer.Normalize(text).Text);
-        return Entries.Value.Assess(tokens, categories ?? []);
+        return AssessTokens(Tokenizer.Tokens(TextNormalizer.Normalize(text).Text), categories);
     }
+
+    /// <summary>As <see cref="Assess"/>, from the tokens of the normalised text.</summary>
+    internal static UrgencyAssessment AssessTokens(List<string> normalizedTokens, IReadOnlyList<ClassProbability>? categories) =>
+        Entries.Value.Assess(normalizedTokens, categories ?? []);
 
     internal sealed class Lexicon
     {
