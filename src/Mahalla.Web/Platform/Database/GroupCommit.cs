@@ -41,7 +41,7 @@ public sealed class GroupCommit : IAsyncDisposable
     /// <summary>Whether callers should queue their units of work here; otherwise they save them themselves.</summary>
     public bool Enabled { get; }
 
-    /// <summary>Batches saved and units of work committed since start (for the benchmark's notes and the tests).</summary>
+    /// <summary>Batches committed and units of work saved in them since start (for the tests and diagnostics).</summary>
     public (long Batches, long Units) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _units));
 
     private long _batches;

@@ -34,7 +34,7 @@ public sealed record FiledAppeal(
 /// and records its assessment in the same transaction.
 /// </summary>
 /// <remarks>
-/// On SQLite the transaction is shared with the filings queued at the same moment (group commit, ADR 0014).
+/// By default the transaction is shared with the filings queued at the same moment (group commit, ADR 0014).
 /// Everything that reads is done before the transaction (reference data from the node's copy,
 /// ADR 0011; the recipients in one query; the triage assessment). Inside it, the tracking-number
 /// counter — one row every filing of the year updates — is taken last, just before the save, so its
@@ -125,7 +125,8 @@ public sealed class FileAppealHandler(
         }
 
         // Everything the transaction needs is known: save it with the others queued now (ADR 0014), or alone.
-        async Task<FiledAppeal> SaveAsync(MahallaDb db, Notifier notifier, IFilingTriage? triage)
+        // The parameters hide the handler's own DbContext and collaborators: in a batch, the batch's are used.
+        async Task<FiledAppeal> SaveAsync(MahallaDb db, Notifier notifier, IFilingTriage? triage, CancellationToken ct)
         {
             var tracking = await TrackingNumbers.NextAsync(db, Prefix, WorkingCalendar.LocalDate(now).Year, ct);
             var appeal = Appeal.File(appealId, tracking, accessCodeHash, type.Value, category.Code,
@@ -162,14 +163,15 @@ public sealed class FileAppealHandler(
         {
             if (groupCommit.Enabled)
             {
-                return await groupCommit.SaveAsync((services, batchDb) =>
-                    SaveAsync(batchDb, services.GetRequiredService<Notifier>(), services.GetServices<IFilingTriage>().LastOrDefault()), ct);
+                // Once its turn has come, a filing is saved even if its caller has gone (ADR 0014): no token inside.
+                return await groupCommit.SaveAsync((services, batchDb) => SaveAsync(batchDb, services.GetRequiredService<Notifier>(),
+                    services.GetServices<IFilingTriage>().LastOrDefault(), CancellationToken.None), ct);
             }
 
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var result = await SaveAsync(db, notifier, _triage);
+                var result = await SaveAsync(db, notifier, _triage, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return result;
