@@ -224,11 +224,15 @@ internal sealed class TriageNotes(MahallaDb db) : IAppealTriageNotes
             return new Dictionary<Guid, AppealTriageNote>();
         }
 
+        // Only the columns a note shows: an assessment also carries its signature and keywords, which a page of notes never reads.
         var ids = appealIds.ToList();
-        var rows = await db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId)).ToListAsync(ct);
+        var rows = await db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId))
+            .Select(x => new { x.AppealId, x.UrgencyLevel, x.Flags, x.Summary, x.Decision, x.PredictedCategoryCode, x.Probability, x.GroupId })
+            .ToListAsync(ct);
         var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
         // Kept on each master (filing counts a request that joins; merge and split count again).
         var groups = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.AppealId))
+            .Select(x => new { x.AppealId, x.GroupSize, x.GroupPeople })
             .ToDictionaryAsync(x => x.AppealId, x => (Size: x.GroupSize, People: x.GroupPeople), ct);
         return rows.ToDictionary(r => r.AppealId, r =>
         {
