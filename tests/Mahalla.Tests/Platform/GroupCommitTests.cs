@@ -25,7 +25,6 @@ public abstract class GroupCommitTests(MahallaApp app)
         var userId = await CitizenIdAsync();
         var year = Random.Shared.Next(3000, 9999);
         var duplicateId = Guid.CreateVersion7();
-        GroupCommit.Unit<string>? first = null;
         var firstAnsweredEarly = true;
 
         // Each unit takes a number from a counter (a statement, not a tracked change) and adds a notification.
@@ -41,7 +40,7 @@ public abstract class GroupCommitTests(MahallaApp app)
             return number;
         };
 
-        first = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None);
+        var first = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None);
         var failing = new GroupCommit.Unit<string>(Unit(Guid.CreateVersion7(), throwAfterwards: true), CancellationToken.None);
         var clashing = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None); // same key as the first: fails in SaveChanges
         var last = new GroupCommit.Unit<string>(async (services, db) =>
@@ -85,13 +84,13 @@ public abstract class GroupCommitTests(MahallaApp app)
     public async Task Concurrent_filings_each_get_their_own_number_event_and_log_entry()
     {
         var citizens = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => App.NewCitizenAsync()));
-        var before = Writer.Committed.Units;
+        var before = Writer.UnitsCommitted;
 
         var filed = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => citizens[i % 4].FileAsync(text: $"Ko'cha chirog'i {i}-uy oldida yonmayapti.")));
 
         var ids = filed.Select(f => Guid.Parse(f.Str("id"))).ToList();
         Assert.Equal(24, filed.Select(f => f.Str("trackingNumber")).Distinct().Count());
-        Assert.True(Writer.Committed.Units - before >= 24);
+        Assert.True(Writer.UnitsCommitted - before >= 24);
         var (events, entries) = await App.WithDbAsync(async db => (
             await db.AppealEvents.CountAsync(e => ids.Contains(e.AppealId)),
             await db.Set<Mahalla.Web.Modules.Transparency.Data.LogEntry>().CountAsync(e => ids.Contains(e.SubjectId))));
@@ -145,7 +144,7 @@ public abstract class FilingAloneTests : IDisposable
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
         Assert.Single((await Task.WhenAll(answers.Select(async a => (await a.ObjectAsync()).Str("id")))).Distinct());
         Assert.Equal(2, (await (await citizen.GetAsync("/api/appeals/mine")).ArrayAsync()).Count);
-        Assert.Equal(0, _app.Services.GetRequiredService<GroupCommit>().Committed.Units);
+        Assert.Equal(0, _app.Services.GetRequiredService<GroupCommit>().UnitsCommitted);
         Assert.NotNull(other.Str("trackingNumber"));
     }
 

@@ -103,7 +103,7 @@ public sealed class DatabaseConnections : IDisposable
         }
     }
 
-    /// <summary>Statements Npgsql prepares by itself when the connection string does not say (ADR 0014).</summary>
+    /// <summary>Statements Npgsql prepares by itself when the connection string does not say (ADR 0015).</summary>
     public const int DefaultMaxAutoPrepare = 100;
 
     /// <summary>
@@ -114,16 +114,9 @@ public sealed class DatabaseConnections : IDisposable
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        if (given)
-        {
-            return connectionString;
-        }
-
-        builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
-        return builder.ConnectionString;
+        return given ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
     }
 
     /// <summary><c>Database:Provider</c> = <c>Sqlite</c> (default: a file under <c>data/</c>) or <c>Postgres</c>; connection string <c>ConnectionStrings:Mahalla</c>.</summary>
