@@ -33,31 +33,8 @@ public abstract class PathRangesTests(MahallaApp app)
 
         if (app.Provider == Provider.Sqlite)
         {
-            var plan = await app.WithDbAsync(async db =>
-            {
-                var sql = db.Appeals.Where(a => a.TerritoryPath.StartsWith(paths[0])).WithPathRanges(db).Select(a => a.Id).ToQueryString();
-                var connection = db.Database.GetDbConnection();
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "EXPLAIN QUERY PLAN " + sql[(sql.IndexOf("SELECT", StringComparison.Ordinal))..];
-                foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
-                {
-                    var parts = line[".param set ".Length..].Split(' ', 2);
-                    var p = command.CreateParameter();
-                    p.ParameterName = parts[0];
-                    p.Value = parts[1].Trim('\'');
-                    command.Parameters.Add(p);
-                }
-
-                await using var reader = await command.ExecuteReaderAsync();
-                var steps = new List<string>();
-                while (await reader.ReadAsync())
-                {
-                    steps.Add(reader.GetString(3));
-                }
-
-                return string.Join(" | ", steps);
-            });
+            var plan = await app.WithDbAsync(db => SqlitePlans.ExplainAsync(db,
+                db.Appeals.Where(a => a.TerritoryPath.StartsWith(paths[0])).WithPathRanges(db).Select(a => a.Id)));
             Assert.Contains("SEARCH", plan);
             Assert.Contains("TerritoryPath", plan);
         }

@@ -125,6 +125,9 @@ internal static class ModelMapping
             // The inbox's order with its scope columns, walked in order to a page's end (M0012).
             e.HasIndex(a => new { a.EscalationLevel, a.AnswerDueUtc, a.Id, a.ResponsibleOrganizationId, a.TerritoryPath }, "IX_appeals_Inbox")
                 .IsDescending(true, false, false, false, false);
+            // An operator's inbox: the organisation's requests in the inbox's order, one search to a page's end (M0015).
+            e.HasIndex(a => new { a.ResponsibleOrganizationId, a.EscalationLevel, a.AnswerDueUtc, a.Id }, "IX_appeals_OrganizationInbox")
+                .IsDescending(false, true, false, false);
         });
         b.Entity<AppealEvent>(e =>
         {

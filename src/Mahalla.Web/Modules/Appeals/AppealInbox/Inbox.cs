@@ -63,9 +63,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
         var page = Math.Clamp(filter.Page, 1, 10_000);
         var total = await query.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
-        // The page's ids first, in the inbox's order (index IX_appeals_Inbox: walked in order, not sorted), then their rows.
-        var ids = await query.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc).ThenBy(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id).ToListAsync(ct);
+        var ids = await PageIds(query, page).ToListAsync(ct);
         var rows = ids.Count == 0 ? []
             : (await AppealQueries.SummaryRows(db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct)).ToDictionary(a => a.Id);
         var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
@@ -73,4 +71,13 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
         return new InboxResult(summaries, page, PageSize, total);
     }
+
+    /// <summary>
+    /// A page's ids in the inbox's order, without sorting the scope: an operator's scope is searched in
+    /// <c>IX_appeals_OrganizationInbox</c> (M0015), a supervisor's or mahalla's by walking
+    /// <c>IX_appeals_Inbox</c> (M0012); both stop at the page's end. The rows are read afterwards, by id.
+    /// </summary>
+    internal static IQueryable<Guid> PageIds(IQueryable<Appeal> inScope, int page) =>
+        inScope.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc).ThenBy(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).Select(a => a.Id);
 }
