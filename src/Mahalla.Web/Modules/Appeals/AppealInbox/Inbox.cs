@@ -62,14 +62,25 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         }
 
         var page = Math.Clamp(filter.Page, 1, 10_000);
-        var total = await query.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
-        var ids = await PageIds(query, page).ToListAsync(ct);
-        var rows = ids.Count == 0 ? []
-            : (await AppealQueries.SummaryRows(db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct)).ToDictionary(a => a.Id);
-        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
-        var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
-        var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
-        return new InboxResult(summaries, page, PageSize, total);
+        // One connection for the page's few statements, instead of one from the pool for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var total = await query.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+            var ids = await PageIds(query, page).ToListAsync(ct);
+            // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
+            // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
+            var rows = ids.Count == 0 ? []
+                : (await AppealQueries.SummaryRows(db.Appeals.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))).ToListAsync(ct)).ToDictionary(a => a.Id);
+            var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
+            var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
+            return new InboxResult(summaries, page, PageSize, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

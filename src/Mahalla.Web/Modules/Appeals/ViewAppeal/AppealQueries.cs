@@ -122,7 +122,7 @@ public sealed class AppealQueries(MahallaDb db, ReferenceCache reference, Texts 
         var categories = data.Categories.ToDictionary(c => c.Code, c => c.Name.In(culture));
         var userIds = list.Where(r => r.Assignee is not null).Select(r => r.Assignee!.Value).Distinct().ToList();
         var users = userIds.Count == 0 ? []
-            : (await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct))
+            : (await db.Users.AsNoTracking().Where(u => EF.Parameter(userIds).Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct))
                 .ToDictionary(u => u.Id, u => u.DisplayName ?? u.UserName ?? "");
         return new Names(orgs, territories, categories, users);
     }

@@ -224,21 +224,22 @@ internal sealed class TriageNotes(MahallaDb db) : IAppealTriageNotes
             return new Dictionary<Guid, AppealTriageNote>();
         }
 
-        // Only the columns a note shows: an assessment also carries its signature and keywords, which a page of notes never reads.
+        // Only the columns a note shows (an assessment also carries its signature and keywords, which a page of notes
+        // never reads), with its group's size and people as kept on the group's master (ADR 0055; filing counts a
+        // request that joins, merge and split count again), in one statement; the ids as one array parameter, as the inbox does.
         var ids = appealIds.ToList();
-        var rows = await db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId))
-            .Select(x => new { x.AppealId, x.UrgencyLevel, x.Flags, x.Summary, x.Decision, x.PredictedCategoryCode, x.Probability, x.GroupId })
-            .ToListAsync(ct);
-        var groupIds = rows.Select(r => r.GroupId).Distinct().ToList();
-        // Kept on each master (filing counts a request that joins; merge and split count again).
-        var groups = await db.Set<TriageAssessment>().AsNoTracking().Where(x => groupIds.Contains(x.AppealId))
-            .Select(x => new { x.AppealId, x.GroupSize, x.GroupPeople })
-            .ToDictionaryAsync(x => x.AppealId, x => (Size: x.GroupSize, People: x.GroupPeople), ct);
+        var assessments = db.Set<TriageAssessment>().AsNoTracking();
+        var rows = await (from x in assessments
+                          where EF.Parameter(ids).Contains(x.AppealId)
+                          join m in assessments on x.GroupId equals m.AppealId into masters
+                          from m in masters.DefaultIfEmpty()
+                          select new
+                          {
+                              x.AppealId, x.UrgencyLevel, x.Flags, x.Summary, x.Decision, x.PredictedCategoryCode, x.Probability, x.GroupId,
+                              GroupSize = (int?)m.GroupSize, GroupPeople = (int?)m.GroupPeople,
+                          }).ToListAsync(ct);
         return rows.ToDictionary(r => r.AppealId, r =>
-        {
-            var (size, people) = groups.GetValueOrDefault(r.GroupId, (1, 1));
-            return new AppealTriageNote(TriageJson.LevelCode(r.UrgencyLevel), TriageJson.ReadFlags(r.Flags), r.Summary,
-                TriageJson.DecisionCode(r.Decision), r.PredictedCategoryCode, r.Probability, r.GroupId, size, people);
-        });
+            new AppealTriageNote(TriageJson.LevelCode(r.UrgencyLevel), TriageJson.ReadFlags(r.Flags), r.Summary,
+                TriageJson.DecisionCode(r.Decision), r.PredictedCategoryCode, r.Probability, r.GroupId, r.GroupSize ?? 1, r.GroupPeople ?? 1));
     }
 }
