@@ -154,6 +154,27 @@ public abstract partial class AdministrationTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task The_user_search_ignores_case_in_every_script()
+    {
+        var admin = await App.SignedInAsync("demo-admin");
+        var userName = AdminApi.Unique("kotiba-");
+        await admin.CreatedAsync("/api/admin/users", new
+        {
+            userName, displayName = "Дилноза Каримова Öztürk", email = $"{userName}@mahalla.uz", role = "OrganizationOperator",
+            organizationId = MahallaApp.OrganizationId("water"), password = MahallaApp.Password,
+        });
+
+        foreach (var q in new[] { "каримова", "КАРИМОВА", "дИЛНОЗА", "öztürk", "ÖZTÜRK", userName.ToUpperInvariant() })
+        {
+            var found = (await (await admin.GetAsync($"/api/admin/users?q={Uri.EscapeDataString(q)}")).ObjectAsync())["items"]!.AsArray();
+            Assert.True(found.Any(u => u!.Str("userName") == userName), $"'{q}' did not find the account");
+        }
+
+        var none = (await (await admin.GetAsync($"/api/admin/users?q={Uri.EscapeDataString("каримовa-" + userName)}")).ObjectAsync())["items"]!.AsArray();
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task A_locked_account_cannot_sign_in_and_a_new_password_replaces_the_old_one()
     {
         var admin = await App.SignedInAsync("demo-admin");

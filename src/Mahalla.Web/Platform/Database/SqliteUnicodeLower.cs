@@ -1,0 +1,37 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// SQLite's built-in <c>lower()</c> folds ASCII letters only, so <c>ToLower()</c> in a query found
+/// "karimova" in "Karimova" but not "каримова" in "Каримова", nor "öz" in "Öz". Every connection the
+/// app opens replaces it with the invariant culture's lower case, as PostgreSQL's <c>lower()</c> does
+/// in a UTF-8 database. No index or constraint uses <c>lower()</c> (the migrations never call it), so
+/// nothing stored depends on the built-in's result.
+/// </summary>
+internal sealed class SqliteUnicodeLower : DbConnectionInterceptor
+{
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Register(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Register(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    // Microsoft.Data.Sqlite keeps the function with the connection object and registers it on every open.
+    private static void Register(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            sqlite.CreateFunction<string?, string?>("lower", static text => text?.ToLowerInvariant(), isDeterministic: true);
+        }
+    }
+}
