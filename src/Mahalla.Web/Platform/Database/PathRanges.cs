@@ -7,8 +7,9 @@ namespace Mahalla.Web.Platform.Database;
 /// <summary>
 /// Territory paths are searched by prefix (<c>TerritoryPath.StartsWith(path)</c>: everything at or under a
 /// territory). SQLite turns that into a <c>LIKE</c> that it matches against every row, because its
-/// case-insensitive <c>LIKE</c> cannot use the path's index. On SQLite this adds the same prefix as a range of
-/// the column's values, which the index can search; the <c>LIKE</c> stays, so the result is the same.
+/// case-insensitive <c>LIKE</c> cannot use the path's index. On SQLite this gives the same prefix as a range of
+/// the column's values instead, which the index can search: in SQLite's binary order the range holds exactly the
+/// values that start with the prefix (but for a continuation at U+10FFFF, which no path has).
 /// </summary>
 public static class PathRanges
 {
@@ -19,7 +20,7 @@ public static class PathRanges
     private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
 
-    /// <summary>The query with every prefix search of a column also given as a range, on SQLite; unchanged elsewhere.</summary>
+    /// <summary>The query with every prefix search of a column given as a range, on SQLite; unchanged elsewhere.</summary>
     public static IQueryable<T> WithPathRanges<T>(this IQueryable<T> query, DbContext db) =>
         db.Database.IsSqlite() ? query.Provider.CreateQuery<T>(new Ranges().Visit(query.Expression)) : query;
 
@@ -32,13 +33,14 @@ public static class PathRanges
                 return base.VisitMethodCall(node);
             }
 
-            // column LIKE prefix || '%'  AND  column >= prefix  AND  column < prefix || U+10FFFF
+            // column >= prefix  AND  column < prefix || U+10FFFF. No LIKE beside it: every value in the range starts
+            // with the prefix, and matching each against the pattern too cost more than the count itself (ADR 0016).
             var prefix = node.Arguments[0];
             var upper = Expression.Call(Concat, prefix, Expression.Constant(AfterEverything));
             var zero = Expression.Constant(0);
-            return Expression.AndAlso(node, Expression.AndAlso(
+            return Expression.AndAlso(
                 Expression.GreaterThanOrEqual(Expression.Call(Compare, column, prefix), zero),
-                Expression.LessThan(Expression.Call(Compare, column, upper), zero)));
+                Expression.LessThan(Expression.Call(Compare, column, upper), zero));
         }
     }
 
