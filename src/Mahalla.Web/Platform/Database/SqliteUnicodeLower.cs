@@ -13,25 +13,15 @@ namespace Mahalla.Web.Platform.Database;
 /// </summary>
 internal sealed class SqliteUnicodeLower : DbConnectionInterceptor
 {
-    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    // Once per connection object EF Core creates: Microsoft.Data.Sqlite keeps the function with it and registers it
+    // on the database handle at every open.
+    public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
-        Register(connection);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData,
-        InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Register(connection);
-        return ValueTask.FromResult(result);
-    }
-
-    // Microsoft.Data.Sqlite keeps the function with the connection object and registers it on every open.
-    private static void Register(DbConnection connection)
-    {
-        if (connection is SqliteConnection sqlite)
+        if (result is SqliteConnection sqlite)
         {
             sqlite.CreateFunction<string?, string?>("lower", static text => text?.ToLowerInvariant(), isDeterministic: true);
         }
+
+        return result;
     }
 }
