@@ -86,7 +86,9 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     /// <summary>
     /// A page's ids in the inbox's order, without sorting the scope: an operator's scope is searched in
     /// <c>IX_appeals_OrganizationInbox</c> (M0015), a supervisor's or mahalla's by walking
-    /// <c>IX_appeals_Inbox</c> (M0012); both stop at the page's end. The rows are read afterwards, by id.
+    /// <c>IX_appeals_Inbox</c> (M0012); both stop at the page's end. The rows are read afterwards, by id: reading
+    /// the page's columns in this statement instead was no faster on SQLite and slower on PostgreSQL (466 → 373
+    /// pages per second in a paired run).
     /// </summary>
     internal static IQueryable<Guid> PageIds(IQueryable<Appeal> inScope, int page) =>
         inScope.OrderByDescending(a => a.EscalationLevel).ThenBy(a => a.AnswerDueUtc).ThenBy(a => a.Id)
