@@ -10,6 +10,9 @@ namespace Mahalla.Web.Platform.Database;
 /// case-insensitive <c>LIKE</c> cannot use the path's index. On SQLite this gives the same prefix as a range of
 /// the column's values instead, which the index can search: in SQLite's binary order the range holds exactly the
 /// values that start with the prefix (but for a continuation at U+10FFFF, which no path has).
+/// It is for counts and other unordered reads, not a rewrite of every query: given the range, SQLite searches the
+/// path index for an ordered page too and then sorts the whole scope, where the page's <c>LIKE</c> lets it walk
+/// the inbox's ordered index and stop after 50 rows (ADR 0016).
 /// </summary>
 public static class PathRanges
 {
