@@ -5,8 +5,10 @@ using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Modules.Triage.OnFiling;
+using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mahalla.Tests.Triage;
 
@@ -180,6 +182,86 @@ public abstract class TriageTests(MahallaApp app)
         var orphan = Joiner(null);
         orphan.JoinGroup(Guid.NewGuid());
         Assert.False(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, orphan, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Two_requests_by_one_applicant_joining_a_group_at_the_same_moment_count_the_applicant_once()
+    {
+        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var filed = await (await App.CitizenAsync()).FileAsync("waste", await App.MahallaIdAsync("bodomzor"),
+            $"{street} ko'chasida chiqindi qutilari to'lib ketgan, axlat olib ketilmayapti.");
+        var masterId = Guid.Parse(filed.Str("id"));
+        var master = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+        var applicant = Guid.NewGuid();
+        TriageAssessment Joiner()
+        {
+            var joiner = new TriageAssessment(Guid.CreateVersion7(), master.TerritoryId, applicant, master.FiledAtUtc, null, master.PredictedCategoryCode,
+                master.Probability, master.SuggestedOrganizationId, master.UrgencyLevel, "[]", "", "[]", master.Language, master.Signature, master.ModelName,
+                TriageDecision.CitizenChose);
+            joiner.JoinGroup(masterId);
+            return joiner;
+        }
+
+        var (first, second) = (Joiner(), Joiner());
+        using var scopeA = App.Services.CreateScope();
+        using var scopeB = App.Services.CreateScope();
+        var (a, b) = (scopeA.ServiceProvider.GetRequiredService<MahallaDb>(), scopeB.ServiceProvider.GetRequiredService<MahallaDb>());
+        try
+        {
+            // The first joins and is saved but not yet committed when the second starts to join.
+            await using (var txA = await a.Database.BeginTransactionAsync())
+            {
+                Assert.True(await DuplicateGroups.CountJoinerAsync(a, first, CancellationToken.None));
+                a.Add(first);
+                await a.SaveChangesAsync();
+                var secondJoins = Task.Run(async () =>
+                {
+                    await using var txB = await b.Database.BeginTransactionAsync();
+                    var joined = await DuplicateGroups.CountJoinerAsync(b, second, CancellationToken.None);
+                    b.Add(second);
+                    await b.SaveChangesAsync();
+                    await txB.CommitAsync();
+                    return joined;
+                });
+                await WaitUntilWaitingForTheMasterAsync(secondJoins);
+                Assert.False(secondJoins.IsCompleted, "the second request must wait for the first one's transaction");
+                await txA.CommitAsync();
+                Assert.True(await secondJoins.WaitAsync(TimeSpan.FromSeconds(30)));
+            }
+
+            var counted = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+            Assert.Equal((3, 2), (counted.GroupSize, counted.GroupPeople)); // the master's citizen and the applicant, once
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Set<TriageAssessment>().Where(x => x.AppealId == first.AppealId || x.AppealId == second.AppealId).ExecuteDeleteAsync());
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: until the second transaction's statement waits for the master's row lock. SQLite: writers
+    /// take turns at the process's write gate, so the second waits before its first statement; a moment is enough.
+    /// </summary>
+    private async Task WaitUntilWaitingForTheMasterAsync(Task second)
+    {
+        if (App.Provider != Provider.Postgres)
+        {
+            await Task.Delay(200);
+            return;
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!second.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            var waiting = await App.WithDbAsync(db => db.Database.SqlQueryRaw<int>(
+                """SELECT COUNT(*)::int AS "Value" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%GroupSize%'""").SingleAsync());
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

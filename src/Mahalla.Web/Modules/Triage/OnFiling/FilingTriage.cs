@@ -144,22 +144,36 @@ internal static class DuplicateGroups
     }
 
     /// <summary>
-    /// Counts a request joining its group on the master, in one statement of the filing transaction; the
-    /// version goes up so that a merge or split working from the old members fails and is retried.
+    /// Counts a request joining its group on the master in the filing transaction; the version goes up so
+    /// that a merge or split working from the old members fails and is retried.
     /// </summary>
+    /// <remarks>
+    /// A known applicant takes two statements. The first counts the request and locks the master's row;
+    /// only then does the second look for the applicant among the members and count the person. On
+    /// PostgreSQL each statement reads from its own snapshot (READ COMMITTED), so when two requests by the
+    /// same applicant join at once, the second waits at the first statement for the first request's
+    /// commit and then finds it at the second: the applicant is counted once. In one statement the search
+    /// would read from the snapshot taken before the wait and count the applicant twice.
+    /// </remarks>
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
     public static async Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct)
     {
         var master = joiner.GroupId;
         var applicant = joiner.ApplicantUserId;
         var anonymous = applicant is null;
-        var updated = await db.Set<TriageAssessment>().Where(x => x.AppealId == master && x.GroupId == x.AppealId)
+        var assessments = db.Set<TriageAssessment>();
+        var counted = await assessments.Where(x => x.AppealId == master && x.GroupId == x.AppealId)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
-                .SetProperty(x => x.GroupPeople, x => x.GroupPeople
-                    + (anonymous || !db.Set<TriageAssessment>().Any(m => m.GroupId == master && m.ApplicantUserId == applicant) ? 1 : 0))
+                .SetProperty(x => x.GroupPeople, x => x.GroupPeople + (anonymous ? 1 : 0))
                 .SetProperty(x => x.Version, x => x.Version + 1), ct);
-        return updated == 1;
+        if (counted == 1 && !anonymous)
+        {
+            await assessments.Where(x => x.AppealId == master && !assessments.Any(m => m.GroupId == master && m.ApplicantUserId == applicant))
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.GroupPeople, x => x.GroupPeople + 1), ct);
+        }
+
+        return counted == 1;
     }
 }
 
