@@ -97,4 +97,27 @@ public sealed class UrgencyTests
         Assert.Equal(UrgencyLevel.High, assessment.Level);
         Assert.Contains("срочно", assessment.UrgencyWords);
     }
+
+    [Fact]
+    public void Every_entry_of_the_lexicon_is_found_in_a_text_of_its_own_words()
+    {
+        // A text is only matched against the entries its tokens can start: none may be left out.
+        var lexicon = UrgencyDetector.Lexicon.LoadEmbedded();
+        var phrases = lexicon.All.Where(e => e.Category is null).ToList();
+        Assert.True(phrases.Count > 200, $"the lexicon has {phrases.Count} phrases");
+        foreach (var entry in phrases)
+        {
+            var tokens = entry.Words.Select(w => w.Stem).ToList();
+            Assert.True(lexicon.Matches(tokens, []).Any(m => ReferenceEquals(m.Entry, entry)), $"not found: {string.Join(' ', tokens)}");
+        }
+    }
+
+    [Fact]
+    public void A_category_entry_needs_no_word_of_the_text()
+    {
+        var lexicon = UrgencyDetector.Lexicon.LoadEmbedded();
+        var matched = lexicon.Matches([], [new ClassProbability("gas-supply", 0.9)]).Select(m => m.Entry).ToList();
+        Assert.NotEmpty(matched);
+        Assert.All(matched, e => Assert.Equal("gas-supply", e.Category));
+    }
 }

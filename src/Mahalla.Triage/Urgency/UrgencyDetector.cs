@@ -93,7 +93,22 @@ public static class UrgencyDetector
     {
         private readonly List<Entry> entries;
 
-        private Lexicon(List<Entry> entries) => this.entries = entries;
+        // The entries whose first word can match a token that starts with a given character: a text is
+        // only matched against the entries its tokens can start (a few dozen of about 300).
+        private readonly Dictionary<char, int[]> byFirstLetter;
+
+        // The entries every text is checked against: categories, and a first word without a stem.
+        private readonly int[] always;
+
+        private Lexicon(List<Entry> entries)
+        {
+            this.entries = entries;
+            byFirstLetter = Enumerable.Range(0, entries.Count)
+                .Where(i => entries[i] is { Category: null, Words: [{ Stem.Length: > 0 }, ..] })
+                .GroupBy(i => entries[i].Words[0].Stem[0])
+                .ToDictionary(g => g.Key, g => g.ToArray());
+            always = [.. Enumerable.Range(0, entries.Count).Where(i => entries[i] is not { Category: null, Words: [{ Stem.Length: > 0 }, ..] })];
+        }
 
         public static Lexicon LoadEmbedded()
         {
@@ -138,14 +153,34 @@ public static class UrgencyDetector
             return new Lexicon(entries);
         }
 
-        public UrgencyAssessment Assess(List<string> tokens, IReadOnlyList<ClassProbability> categories)
+        /// <summary>The entries matched by the tokens of a normalised text, in lexicon order, each with its evidence.</summary>
+        internal IEnumerable<(Entry Entry, List<string> Evidence)> Matches(List<string> tokens, IReadOnlyList<ClassProbability> categories)
         {
-            var strong = new Dictionary<FlagKind, List<string>>();
-            var topics = new Dictionary<FlagKind, List<string>>();
-            var cues = new Dictionary<FlagKind, List<string>>();
-            var urgent = new List<string>();
-            foreach (var entry in entries)
+            var candidate = new bool[entries.Count];
+            foreach (var i in always)
             {
+                candidate[i] = true;
+            }
+
+            foreach (var token in tokens)
+            {
+                if (token.Length > 0 && byFirstLetter.TryGetValue(token[0], out var starting))
+                {
+                    foreach (var i in starting)
+                    {
+                        candidate[i] = true;
+                    }
+                }
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (!candidate[i])
+                {
+                    continue; // its first word matches no token, so the entry cannot match
+                }
+
+                var entry = entries[i];
                 List<string>? evidence;
                 if (entry.Category is { } category)
                 {
@@ -157,11 +192,24 @@ public static class UrgencyDetector
                     evidence = entry.Match(tokens);
                 }
 
-                if (evidence is null)
+                if (evidence is not null)
                 {
-                    continue;
+                    yield return (entry, evidence);
                 }
+            }
+        }
 
+        /// <summary>Every entry, in lexicon order (for the tests).</summary>
+        internal IReadOnlyList<Entry> All => entries;
+
+        public UrgencyAssessment Assess(List<string> tokens, IReadOnlyList<ClassProbability> categories)
+        {
+            var strong = new Dictionary<FlagKind, List<string>>();
+            var topics = new Dictionary<FlagKind, List<string>>();
+            var cues = new Dictionary<FlagKind, List<string>>();
+            var urgent = new List<string>();
+            foreach (var (entry, evidence) in Matches(tokens, categories))
+            {
                 var target = entry.Role switch
                 {
                     Role.Strong => strong,
@@ -275,8 +323,27 @@ public static class UrgencyDetector
             return new Word(parts[0], exact, parts[1..]);
         }
 
-        public bool Matches(string token) => Exact
-            ? token == Stem
-            : token.StartsWith(Stem, StringComparison.Ordinal) && !Excluded.Any(x => token.StartsWith(x, StringComparison.Ordinal));
+        public bool Matches(string token)
+        {
+            if (Exact)
+            {
+                return token == Stem;
+            }
+
+            if (!token.StartsWith(Stem, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var excluded in Excluded)
+            {
+                if (token.StartsWith(excluded, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }
