@@ -32,12 +32,14 @@ public static class RequestSummary
     {
         ArgumentNullException.ThrowIfNull(text);
         var sentences = Sentences(TextNormalizer.Clean(text));
-        if (sentences.Count <= maxSentences && sentences.All(s => !IsCourtesy(s)))
+        // Each sentence is normalised and split into words once; both the courtesy test and the score read them.
+        var words = sentences.Select(s => { var normalized = TextNormalizer.Normalize(s).Text; return (normalized, tokens: Tokenizer.Tokens(normalized)); }).ToList();
+        if (sentences.Count <= maxSentences && words.All(w => !IsCourtesy(w.tokens)))
         {
             return string.Join(' ', sentences);
         }
 
-        var scored = sentences.Select((sentence, index) => (sentence, index, score: Score(sentence, index))).ToList();
+        var scored = sentences.Select((sentence, index) => (sentence, index, score: Score(words[index].normalized, words[index].tokens, index))).ToList();
         var chosen = scored.Where(s => s.score > 0).OrderByDescending(s => s.score).ThenBy(s => s.index).Take(Math.Max(1, maxSentences)).OrderBy(s => s.index).ToList();
 
         // A long first choice says enough alone: the inbox shows a line or two.
@@ -120,11 +122,9 @@ public static class RequestSummary
         return word.Length > 3 || (word.Length > 0 && char.IsLower(word[0]) && word.Length > 2);
     }
 
-    private static double Score(string sentence, int index)
+    private static double Score(string normalized, List<string> tokens, int index)
     {
-        var normalized = TextNormalizer.Normalize(sentence).Text;
-        var tokens = Tokenizer.Tokens(normalized);
-        if (tokens.Count == 0 || IsCourtesy(sentence))
+        if (tokens.Count == 0 || IsCourtesy(tokens))
         {
             return 0;
         }
@@ -139,9 +139,8 @@ public static class RequestSummary
         return index == 0 ? score * 1.15 : score;
     }
 
-    private static bool IsCourtesy(string sentence)
+    private static bool IsCourtesy(List<string> tokens)
     {
-        var tokens = Tokenizer.Tokens(TextNormalizer.Normalize(sentence).Text);
         var courteous = tokens.Count(t => CourtesyStems.Any(s => t.StartsWith(s, StringComparison.Ordinal)));
         return tokens.Count > 0 && courteous >= Math.Max(1, tokens.Count - 1);
     }
