@@ -18,6 +18,10 @@
 #                                 people's unfinished edits in the working tree do not leak in),
 #                                 or APP_SOURCE=worktree to measure the working tree as it is
 #   APP_REF=HEAD                  the commit to build with APP_SOURCE=head (e.g. APP_REF=800d5a2)
+#   RATE=100                      after the closed loop, the app's file, track and inbox once more in an
+#                                 open loop: the clients together start RATE requests a second, and
+#                                 latency counts from when each request was due (RATE=0: skip)
+#   RATE_WARMUP=5 RATE_DURATION=20  seconds per open-loop scenario
 #
 # The app runs with RateLimiting:Enabled=false and Demo:Enabled=true, everything else at its
 # defaults (Production environment, background sweeper and outbox on) and its shipped
@@ -32,12 +36,17 @@ clients_list=${CLIENTS:-32}
 warmup=${WARMUP:-10}
 duration=${DURATION:-20}
 pg_pool=${PG_POOL:-16}
+rate=${RATE:-100}
+rate_warmup=${RATE_WARMUP:-5}
+rate_duration=${RATE_DURATION:-20}
 work=$(mktemp -d /tmp/mahalla-bench.XXXXXX)
 chmod 755 "$work"
 results="$work/results.tsv"
 memory="$work/memory.tsv"
 cpu="$work/cpu.tsv"
+rated="$work/rated.tsv"
 : >"$results"
+: >"$rated"
 : >"$memory"
 : >"$cpu"
 pg_dir=""
@@ -245,6 +254,13 @@ for provider in $providers; do
   for clients in $clients_list; do
     run_load app "http://127.0.0.1:$port" "$app_pid" "$label" "$clients"
   done
+  if [ "$rate" -gt 0 ]; then
+    for clients in $clients_list; do
+      log "$label: open loop, $rate requests/s due, $clients clients"
+      dotnet "$work/tool/Mahalla.Bench.dll" --url "http://127.0.0.1:$port" --target app --clients "$clients" --rate "$rate" \
+        --scenarios file,track,inbox --warmup "$rate_warmup" --duration "$rate_duration" --label "$label" --results "$rated" >&2
+    done
+  fi
   log "$label: app log $(wc -l <"$dir/app.log") lines, $(du -h "$dir/app.log" | cut -f1)"
   stop_pid "$app_pid"
 
@@ -267,6 +283,14 @@ report() {
   echo "|---|---:|---|---|---:|---:|---:|---:|---:|---|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $3, $2, $4, $5, $6, $7, $8, $10, $11 }' "$results"
   echo
+  if [ -s "$rated" ]; then
+    echo "## Latency at a fixed arrival rate (open loop, $rate requests/s due; warm-up ${rate_warmup} s + measured ${rate_duration} s)"
+    echo
+    echo "| Database | Clients | Scenario | answered/s | p50 ms | p99 ms | max ms | errors | note |"
+    echo "|---|---:|---|---:|---:|---:|---:|---:|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $3, $4, $5, $6, $7, $8, $10, $11 }' "$rated"
+    echo
+  fi
   echo "## App memory under load"
   echo
   echo "| Database | Clients | max VmRSS MB (sampled each second) | VmHWM MB (peak, whole life) |"

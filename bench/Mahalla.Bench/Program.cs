@@ -7,10 +7,13 @@ using System.Text;
 using System.Text.Json;
 using Mahalla.Bench;
 
-// A closed-loop HTTP load tool: N clients, each sending its next request as soon as the previous
-// one is answered, for a warm-up and then a measured window per scenario. Only 127.0.0.1/localhost.
+// An HTTP load tool: N clients, for a warm-up and then a measured window per scenario. Only 127.0.0.1/localhost.
+// Closed loop by default: each client sends its next request as soon as the previous one is answered.
+// With --rate R, open loop: the clients together start R requests a second on a fixed schedule, and each
+// latency runs from the moment its request was due, so a slow answer that holds up the next requests
+// counts against them too (no coordinated omission).
 //
-//   dotnet Mahalla.Bench.dll --url http://127.0.0.1:5000 --target app [--clients 32] [--warmup 10] [--duration 20]
+//   dotnet Mahalla.Bench.dll --url http://127.0.0.1:5000 --target app [--clients 32] [--warmup 10] [--duration 20] [--rate 0]
 //       [--scenarios signin,file,track,inbox (default; also: categories)] [--label SQLite] [--results results.tsv] [--password Mahalla-2026]
 //   dotnet Mahalla.Bench.dll --url http://127.0.0.1:5001 --target baseline [--scenarios hello,insert,select] ...
 //
@@ -46,7 +49,8 @@ try
 {
     IScenarioSet set = options.Target == "baseline" ? new BaselineScenarios(http, options) : new AppScenarios(http, options);
     await set.PrepareAsync(stop.Token);
-    Console.WriteLine($"{options.Label} {options.Target} at {options.Url}: {options.Clients} clients, warm-up {options.Warmup} s, measured {options.Duration} s per scenario");
+    var load = options.Rate > 0 ? $"open loop, {options.Rate} requests/s due" : "closed loop";
+    Console.WriteLine($"{options.Label} {options.Target} at {options.Url}: {options.Clients} clients, {load}, warm-up {options.Warmup} s, measured {options.Duration} s per scenario");
     Console.WriteLine($"{"scenario",-10} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"ok",8} {"errors",7}  note");
     foreach (var name in options.Scenarios)
     {
@@ -75,10 +79,10 @@ namespace Mahalla.Bench
     internal sealed class BenchException(string message) : Exception(message);
 
     internal sealed record Options(Uri Url, string Target, int Clients, int Warmup, int Duration, IReadOnlyList<string> Scenarios,
-        string Label, string? Results, string Password)
+        string Label, string? Results, string Password, int Rate = 0)
     {
         public const string Usage =
-            "usage: Mahalla.Bench --url http://127.0.0.1:PORT --target app|baseline [--clients 32] [--warmup 10] [--duration 20] " +
+            "usage: Mahalla.Bench --url http://127.0.0.1:PORT --target app|baseline [--clients 32] [--warmup 10] [--duration 20] [--rate REQUESTS-PER-SECOND] " +
             "[--scenarios signin,file,track,inbox | hello,insert,select] [--label NAME] [--results FILE.tsv] [--password DEMO-PASSWORD]";
 
         public static Options Parse(string[] args)
@@ -110,6 +114,7 @@ namespace Mahalla.Bench
             var clients = Int(values, "clients", 32, 1, 512);
             var warmup = Int(values, "warmup", 10, 0, 600);
             var duration = Int(values, "duration", 20, 1, 600);
+            var rate = Int(values, "rate", 0, 0, 100_000);
             var scenarios = (values.GetValueOrDefault("scenarios") ?? (target == "app" ? "signin,file,track,inbox" : "hello,insert,select"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var known = target == "app" ? AppScenarios.Names : BaselineScenarios.Names;
@@ -119,7 +124,7 @@ namespace Mahalla.Bench
             }
 
             return new Options(url, target, clients, warmup, duration, scenarios, values.GetValueOrDefault("label", target),
-                values.GetValueOrDefault("results"), values.GetValueOrDefault("password", "Mahalla-2026"));
+                values.GetValueOrDefault("results"), values.GetValueOrDefault("password", "Mahalla-2026"), rate);
         }
 
         private static int Int(Dictionary<string, string> values, string key, int fallback, int min, int max)
@@ -160,6 +165,11 @@ namespace Mahalla.Bench
         /// </summary>
         public static async Task<ScenarioResult> RunAsync(Scenario scenario, Options options, CancellationToken ct)
         {
+            if (options.Rate > 0)
+            {
+                return await RunOpenAsync(scenario, options, ct);
+            }
+
             var frequency = (double)Stopwatch.Frequency;
             var start = Stopwatch.GetTimestamp();
             var windowStart = start + (long)(options.Warmup * frequency);
@@ -211,7 +221,76 @@ namespace Mahalla.Bench
             }, ct)).ToArray();
             await Task.WhenAll(workers);
             ct.ThrowIfCancellationRequested();
+            return Summarize(latencies, errors, options);
+        }
 
+        /// <summary>
+        /// Open loop: request k of client c is due at <c>(k × clients + c) / rate</c> seconds after the start, so the
+        /// clients together start <c>rate</c> requests a second, evenly spaced. A client whose previous answer came
+        /// late sends at once. A request counts when it was due inside the window, however late it ends; its latency
+        /// runs from when it was due to the last byte of the answer.
+        /// </summary>
+        private static async Task<ScenarioResult> RunOpenAsync(Scenario scenario, Options options, CancellationToken ct)
+        {
+            var frequency = (double)Stopwatch.Frequency;
+            var start = Stopwatch.GetTimestamp();
+            var windowStart = start + (long)(options.Warmup * frequency);
+            var windowEnd = windowStart + (long)(options.Duration * frequency);
+            var latencies = new List<long>[options.Clients];
+            var errors = new ConcurrentDictionary<int, long>();
+            var spacing = frequency / options.Rate;
+            var workers = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
+            {
+                var mine = new List<long>(4096);
+                latencies[client] = mine;
+                for (long k = 0; !ct.IsCancellationRequested; k++)
+                {
+                    var due = start + (long)((k * options.Clients + client) * spacing);
+                    if (due >= windowEnd)
+                    {
+                        break;
+                    }
+
+                    var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                    if (early > TimeSpan.Zero)
+                    {
+                        await Task.Delay(early, ct);
+                    }
+
+                    int status;
+                    try
+                    {
+                        status = await scenario.Send(client, ct);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                    {
+                        status = 0;
+                    }
+
+                    var end = Stopwatch.GetTimestamp();
+                    if (due < windowStart)
+                    {
+                        continue;
+                    }
+
+                    if (status == scenario.ExpectedStatus)
+                    {
+                        mine.Add(end - due);
+                    }
+                    else
+                    {
+                        errors.AddOrUpdate(status, 1, (_, n) => n + 1);
+                    }
+                }
+            }, ct)).ToArray();
+            await Task.WhenAll(workers);
+            ct.ThrowIfCancellationRequested();
+            return Summarize(latencies, errors, options);
+        }
+
+        private static ScenarioResult Summarize(List<long>[] latencies, ConcurrentDictionary<int, long> errors, Options options)
+        {
+            var frequency = (double)Stopwatch.Frequency;
             var all = latencies.SelectMany(l => l).ToArray();
             Array.Sort(all);
             double Ms(long ticks) => ticks * 1000.0 / frequency;
