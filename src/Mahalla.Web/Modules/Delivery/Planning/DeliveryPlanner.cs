@@ -42,35 +42,39 @@ internal sealed class DeliveryPlanner(TextCatalog catalog, TimeProvider clock) :
             return;
         }
 
-        db.ChangeTracker.DetectChanges();
         var changes = new List<(Appeal Appeal, Guid? From)>();
         var updates = new List<Appeal>();
-        foreach (var entry in db.ChangeTracker.Entries<Appeal>().Where(e => e.Entity.Type == AppealType.Report))
+        HashSet<(Guid ReportId, Guid OrganizationId, DeliveryKind Kind)> planned;
+        using (db.ChangeTracker.DetectOnce())
         {
-            if (entry.State == EntityState.Added)
+            foreach (var entry in db.ChangeTracker.Entries<Appeal>().Where(e => e.Entity.Type == AppealType.Report))
             {
-                changes.Add((entry.Entity, null));
+                if (entry.State == EntityState.Added)
+                {
+                    changes.Add((entry.Entity, null));
+                }
+                else if (entry.State == EntityState.Modified
+                    && entry.Property(a => a.ResponsibleOrganizationId).OriginalValue is var from && from != entry.Entity.ResponsibleOrganizationId)
+                {
+                    changes.Add((entry.Entity, from));
+                }
+                else if (entry.State == EntityState.Modified && entry.Property(a => a.Status).OriginalValue != entry.Entity.Status
+                    && entry.Entity.Status is AppealStatus.Answered or AppealStatus.Reopened or AppealStatus.Resolved or AppealStatus.ClosedUnconfirmed)
+                {
+                    updates.Add(entry.Entity);
+                }
             }
-            else if (entry.State == EntityState.Modified
-                && entry.Property(a => a.ResponsibleOrganizationId).OriginalValue is var from && from != entry.Entity.ResponsibleOrganizationId)
+
+            if (changes.Count == 0 && updates.Count == 0)
             {
-                changes.Add((entry.Entity, from));
+                return;
             }
-            else if (entry.State == EntityState.Modified && entry.Property(a => a.Status).OriginalValue != entry.Entity.Status
-                && entry.Entity.Status is AppealStatus.Answered or AppealStatus.Reopened or AppealStatus.Resolved or AppealStatus.ClosedUnconfirmed)
-            {
-                updates.Add(entry.Entity);
-            }
+
+            // A SaveChanges retried on the same context must not plan a delivery twice.
+            planned = db.ChangeTracker.Entries<ReportDelivery>().Where(e => e.State == EntityState.Added)
+                .Select(e => (e.Entity.ReportId, e.Entity.OrganizationId, e.Entity.Kind)).ToHashSet();
         }
 
-        if (changes.Count == 0 && updates.Count == 0)
-        {
-            return;
-        }
-
-        // A SaveChanges retried on the same context must not plan a delivery twice.
-        var planned = db.ChangeTracker.Entries<ReportDelivery>().Where(e => e.State == EntityState.Added)
-            .Select(e => (e.Entity.ReportId, e.Entity.OrganizationId, e.Entity.Kind)).ToHashSet();
         var orgIds = changes.Select(c => c.Appeal.ResponsibleOrganizationId).Concat(changes.Select(c => c.From).OfType<Guid>())
             .Concat(updates.Select(a => a.ResponsibleOrganizationId)).Distinct().ToList();
         var settings = (await ListAsync(db.Set<DeliverySettings>().AsNoTracking().Where(s => orgIds.Contains(s.OrganizationId)), sync, ct))

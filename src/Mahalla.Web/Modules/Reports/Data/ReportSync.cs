@@ -1,4 +1,5 @@
 using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -32,20 +33,26 @@ internal sealed class ReportSync(IOptions<ReportsOptions> options) : SaveChanges
             return;
         }
 
-        db.ChangeTracker.DetectChanges();
-        var changed = db.ChangeTracker.Entries<Appeal>()
-            .Where(e => e.Entity.Type == AppealType.Report && e.State == EntityState.Modified)
-            .Select(e => e.Entity)
-            .ToList();
-        if (changed.Count == 0)
+        List<Appeal> changed;
+        Dictionary<Guid, Report> tracked;
+        using (db.ChangeTracker.DetectOnce())
         {
-            return;
+            changed = db.ChangeTracker.Entries<Appeal>()
+                .Where(e => e.Entity.Type == AppealType.Report && e.State == EntityState.Modified)
+                .Select(e => e.Entity)
+                .ToList();
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            tracked = db.ChangeTracker.Entries<Report>().Select(r => r.Entity).ToDictionary(r => r.Id);
         }
 
         var askAfter = TimeSpan.FromDays(options.Value.AskFixedAfterDays);
         foreach (var appeal in changed)
         {
-            var report = db.ChangeTracker.Entries<Report>().FirstOrDefault(r => r.Entity.Id == appeal.Id)?.Entity
+            var report = tracked.GetValueOrDefault(appeal.Id)
                 ?? (sync ? db.Set<Report>().Find(appeal.Id) : await db.Set<Report>().FindAsync([appeal.Id], ct));
             report?.Follow(appeal, askAfter);
         }

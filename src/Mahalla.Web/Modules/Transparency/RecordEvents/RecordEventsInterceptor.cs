@@ -1,5 +1,6 @@
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Transparency.Data;
+using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -32,17 +33,23 @@ internal sealed class RecordEventsInterceptor(TimeProvider clock) : SaveChangesI
             return;
         }
 
-        // Events reach the tracker through their appeal's collection; make sure they are seen as Added.
-        db.ChangeTracker.DetectChanges();
-        var added = db.ChangeTracker.Entries<AppealEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (added.Count == 0)
+        List<AppealEvent> added;
+        HashSet<Guid> recorded;
+        Dictionary<Guid, Appeal> appeals;
+        // Events reach the tracker through their appeal's collection; detecting the changes once makes sure they are seen as Added.
+        using (db.ChangeTracker.DetectOnce())
         {
-            return;
+            added = db.ChangeTracker.Entries<AppealEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            // A SaveChanges retried on the same context must not record an event twice.
+            recorded = db.ChangeTracker.Entries<LogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.SourceId).ToHashSet();
+            appeals = db.ChangeTracker.Entries<Appeal>().Select(e => e.Entity).ToDictionary(a => a.Id);
         }
 
-        // A SaveChanges retried on the same context must not record an event twice.
-        var recorded = db.ChangeTracker.Entries<LogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.SourceId).ToHashSet();
-        var appeals = db.ChangeTracker.Entries<Appeal>().Select(e => e.Entity).ToDictionary(a => a.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var e in added.Where(e => !recorded.Contains(e.Id)).OrderBy(e => e.AppealId).ThenBy(e => e.Sequence))
         {
