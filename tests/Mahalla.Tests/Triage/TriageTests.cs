@@ -156,19 +156,9 @@ public abstract class TriageTests(MahallaApp app)
     [Fact]
     public async Task Counting_a_joiner_on_its_master_adds_an_anonymous_request_as_a_person_and_a_known_applicant_once()
     {
-        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
-        var filed = await (await App.CitizenAsync()).FileAsync("waste", await App.MahallaIdAsync("bodomzor"),
-            $"{street} ko'chasida chiqindi qutilari yo'q, axlat yo'l chetida yotibdi.");
-        var masterId = Guid.Parse(filed.Str("id"));
-        var master = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
-        TriageAssessment Joiner(Guid? applicant)
-        {
-            var joiner = new TriageAssessment(Guid.CreateVersion7(), master.TerritoryId, applicant, master.FiledAtUtc, null, master.PredictedCategoryCode,
-                master.Probability, master.SuggestedOrganizationId, master.UrgencyLevel, "[]", "", "[]", master.Language, master.Signature, master.ModelName,
-                TriageDecision.CitizenChose);
-            joiner.JoinGroup(masterId);
-            return joiner;
-        }
+        var master = await FileAloneAsync();
+        var masterId = master.AppealId;
+        TriageAssessment Joiner(Guid? applicant) => JoinerOf(master, applicant);
 
         // One statement each, as in the filing transaction; nothing else is saved, so the group's members stay the master alone.
         Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(null), CancellationToken.None)));
@@ -187,22 +177,10 @@ public abstract class TriageTests(MahallaApp app)
     [Fact]
     public async Task Two_requests_by_one_applicant_joining_a_group_at_the_same_moment_count_the_applicant_once()
     {
-        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
-        var filed = await (await App.CitizenAsync()).FileAsync("waste", await App.MahallaIdAsync("bodomzor"),
-            $"{street} ko'chasida chiqindi qutilari to'lib ketgan, axlat olib ketilmayapti.");
-        var masterId = Guid.Parse(filed.Str("id"));
-        var master = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+        var master = await FileAloneAsync();
+        var masterId = master.AppealId;
         var applicant = Guid.NewGuid();
-        TriageAssessment Joiner()
-        {
-            var joiner = new TriageAssessment(Guid.CreateVersion7(), master.TerritoryId, applicant, master.FiledAtUtc, null, master.PredictedCategoryCode,
-                master.Probability, master.SuggestedOrganizationId, master.UrgencyLevel, "[]", "", "[]", master.Language, master.Signature, master.ModelName,
-                TriageDecision.CitizenChose);
-            joiner.JoinGroup(masterId);
-            return joiner;
-        }
-
-        var (first, second) = (Joiner(), Joiner());
+        var (first, second) = (JoinerOf(master, applicant), JoinerOf(master, applicant));
         using var scopeA = App.Services.CreateScope();
         using var scopeB = App.Services.CreateScope();
         var (a, b) = (scopeA.ServiceProvider.GetRequiredService<MahallaDb>(), scopeB.ServiceProvider.GetRequiredService<MahallaDb>());
@@ -236,6 +214,31 @@ public abstract class TriageTests(MahallaApp app)
         {
             await App.WithDbAsync(db => db.Set<TriageAssessment>().Where(x => x.AppealId == first.AppealId || x.AppealId == second.AppealId).ExecuteDeleteAsync());
         }
+    }
+
+    /// <summary>
+    /// Files a waste complaint that resembles no earlier request (its words are random), so that it starts a group of
+    /// its own whichever of the class's tests ran before; returns its assessment, the group's master.
+    /// </summary>
+    private async Task<TriageAssessment> FileAloneAsync()
+    {
+        static string Word() => string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        var filed = await (await App.CitizenAsync()).FileAsync("waste", await App.MahallaIdAsync("bodomzor"),
+            $"{Word()} {Word()} {Word()} {Word()} {Word()} {Word()} {Word()} {Word()}.");
+        var id = Guid.Parse(filed.Str("id"));
+        var master = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == id));
+        Assert.Equal((id, 1, 1), (master.GroupId, master.GroupSize, master.GroupPeople));
+        return master;
+    }
+
+    /// <summary>An assessment of a new request by <paramref name="applicant"/> that joins <paramref name="master"/>'s group (not saved).</summary>
+    private static TriageAssessment JoinerOf(TriageAssessment master, Guid? applicant)
+    {
+        var joiner = new TriageAssessment(Guid.CreateVersion7(), master.TerritoryId, applicant, master.FiledAtUtc, null, master.PredictedCategoryCode,
+            master.Probability, master.SuggestedOrganizationId, master.UrgencyLevel, "[]", "", "[]", master.Language, master.Signature, master.ModelName,
+            TriageDecision.CitizenChose);
+        joiner.JoinGroup(master.AppealId);
+        return joiner;
     }
 
     /// <summary>
