@@ -159,100 +159,37 @@ namespace Mahalla.Bench
     internal static class LoadRunner
     {
         /// <summary>
-        /// All clients run from the start of the warm-up to the end of the window. A request counts
-        /// when it starts after the warm-up and ends inside the window; its latency is time to the
-        /// last byte of the answer.
+        /// All clients run from the start of the warm-up to the end of the window.
+        /// <para>Closed loop (no rate): a client sends as soon as its previous answer arrives. A request counts when it
+        /// starts after the warm-up and ends inside the window; its latency is time to the last byte of the answer.</para>
+        /// <para>Open loop (<c>--rate</c>): request k of client c is due at <c>(k × clients + c) / rate</c> seconds after the
+        /// start, so the clients together start <c>rate</c> requests a second, evenly spaced; a client whose previous
+        /// answer came late sends at once. A request counts when it was due inside the window, however late it ends;
+        /// its latency runs from when it was due to the last byte of the answer.</para>
         /// </summary>
         public static async Task<ScenarioResult> RunAsync(Scenario scenario, Options options, CancellationToken ct)
         {
-            if (options.Rate > 0)
-            {
-                return await RunOpenAsync(scenario, options, ct);
-            }
-
             var frequency = (double)Stopwatch.Frequency;
             var start = Stopwatch.GetTimestamp();
             var windowStart = start + (long)(options.Warmup * frequency);
             var windowEnd = windowStart + (long)(options.Duration * frequency);
+            var open = options.Rate > 0;
+            var spacing = open ? frequency / options.Rate : 0;
             var latencies = new List<long>[options.Clients];
             var errors = new ConcurrentDictionary<int, long>();
-            var workers = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
-            {
-                var mine = new List<long>(4096);
-                latencies[client] = mine;
-                while (!ct.IsCancellationRequested)
-                {
-                    var begin = Stopwatch.GetTimestamp();
-                    if (begin >= windowEnd)
-                    {
-                        break;
-                    }
-
-                    int status;
-                    try
-                    {
-                        status = await scenario.Send(client, ct);
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                    {
-                        status = 0;
-                    }
-
-                    var end = Stopwatch.GetTimestamp();
-                    if (begin < windowStart || end > windowEnd)
-                    {
-                        continue;
-                    }
-
-                    if (status == scenario.ExpectedStatus)
-                    {
-                        mine.Add(end - begin);
-                    }
-                    else
-                    {
-                        errors.AddOrUpdate(status, 1, (_, n) => n + 1);
-                        if (status == 0)
-                        {
-                            // A refused connection would otherwise spin: back off a little.
-                            await Task.Delay(10, ct);
-                        }
-                    }
-                }
-            }, ct)).ToArray();
-            await Task.WhenAll(workers);
-            ct.ThrowIfCancellationRequested();
-            return Summarize(latencies, errors, options);
-        }
-
-        /// <summary>
-        /// Open loop: request k of client c is due at <c>(k × clients + c) / rate</c> seconds after the start, so the
-        /// clients together start <c>rate</c> requests a second, evenly spaced. A client whose previous answer came
-        /// late sends at once. A request counts when it was due inside the window, however late it ends; its latency
-        /// runs from when it was due to the last byte of the answer.
-        /// </summary>
-        private static async Task<ScenarioResult> RunOpenAsync(Scenario scenario, Options options, CancellationToken ct)
-        {
-            var frequency = (double)Stopwatch.Frequency;
-            var start = Stopwatch.GetTimestamp();
-            var windowStart = start + (long)(options.Warmup * frequency);
-            var windowEnd = windowStart + (long)(options.Duration * frequency);
-            var latencies = new List<long>[options.Clients];
-            var errors = new ConcurrentDictionary<int, long>();
-            var spacing = frequency / options.Rate;
             var workers = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
             {
                 var mine = new List<long>(4096);
                 latencies[client] = mine;
                 for (long k = 0; !ct.IsCancellationRequested; k++)
                 {
-                    var due = start + (long)((k * options.Clients + client) * spacing);
+                    var due = open ? start + (long)((k * options.Clients + client) * spacing) : Stopwatch.GetTimestamp();
                     if (due >= windowEnd)
                     {
                         break;
                     }
 
-                    var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                    if (early > TimeSpan.Zero)
+                    if (open && Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) is { Ticks: > 0 } early)
                     {
                         await Task.Delay(early, ct);
                     }
@@ -268,7 +205,7 @@ namespace Mahalla.Bench
                     }
 
                     var end = Stopwatch.GetTimestamp();
-                    if (due < windowStart)
+                    if (due < windowStart || (!open && end > windowEnd))
                     {
                         continue;
                     }
@@ -280,6 +217,11 @@ namespace Mahalla.Bench
                     else
                     {
                         errors.AddOrUpdate(status, 1, (_, n) => n + 1);
+                        if (status == 0 && !open)
+                        {
+                            // A refused connection would otherwise spin: back off a little.
+                            await Task.Delay(10, ct);
+                        }
                     }
                 }
             }, ct)).ToArray();
