@@ -93,22 +93,24 @@ public static class UrgencyDetector
     {
         private readonly List<Entry> entries;
 
-        // The entries whose first word can match a token that starts with a given character: a text is
-        // only matched against the entries its tokens can start (a few dozen of about 300).
+        // The entries whose first word can match a token that starts with a given letter: a text is only
+        // matched against the entries its tokens can start, a small part of the lexicon.
         private readonly Dictionary<char, int[]> byFirstLetter;
 
-        // The entries every text is checked against: categories, and a first word without a stem.
+        // The entries every text is checked against: the model's categories (and a phrase without a first stem).
         private readonly int[] always;
 
         private Lexicon(List<Entry> entries)
         {
             this.entries = entries;
-            byFirstLetter = Enumerable.Range(0, entries.Count)
-                .Where(i => entries[i] is { Category: null, Words: [{ Stem.Length: > 0 }, ..] })
-                .GroupBy(i => entries[i].Words[0].Stem[0])
+            var indexes = Enumerable.Range(0, entries.Count).ToList();
+            byFirstLetter = indexes.Where(i => FirstLetter(entries[i]) is not null)
+                .GroupBy(i => FirstLetter(entries[i])!.Value)
                 .ToDictionary(g => g.Key, g => g.ToArray());
-            always = [.. Enumerable.Range(0, entries.Count).Where(i => entries[i] is not { Category: null, Words: [{ Stem.Length: > 0 }, ..] })];
+            always = [.. indexes.Where(i => FirstLetter(entries[i]) is null)];
         }
+
+        private static char? FirstLetter(Entry entry) => entry is { Category: null, Words: [{ Stem: [var first, ..] }, ..] } ? first : null;
 
         public static Lexicon LoadEmbedded()
         {
