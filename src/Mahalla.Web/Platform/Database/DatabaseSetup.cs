@@ -31,7 +31,7 @@ public static class DatabaseSetup
             else
             {
                 options.UseSqlite(connections.ConnectionString, sqlite => sqlite.CommandTimeout(30));
-                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqliteUnicodeLower());
+                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), SqliteUnicodeLower.Instance);
             }
         });
         services.AddSingleton<SqliteWriteGate>();

@@ -13,6 +13,13 @@ namespace Mahalla.Web.Platform.Database;
 /// </summary>
 internal sealed class SqliteUnicodeLower : DbConnectionInterceptor
 {
+    /// <summary>It keeps no state, so every DbContext shares this one.</summary>
+    public static readonly SqliteUnicodeLower Instance = new();
+
+    private SqliteUnicodeLower()
+    {
+    }
+
     // Once per connection object EF Core creates: Microsoft.Data.Sqlite keeps the function with it and registers it
     // on the database handle at every open.
     public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
