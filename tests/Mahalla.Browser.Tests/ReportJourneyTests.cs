@@ -256,7 +256,9 @@ public sealed partial class ReportJourneyTests(BrowserApp app, ITestOutputHelper
         await page.FillAsync("#displayName", "Qoʻshni");
         await page.FillAsync("#password", BrowserApp.Password);
         await page.ClickAsync("form.form button[type=submit]");
-        await page.WaitForURLAsync("**/appeals/new");
+        // An assertion the page answers, not WaitForURLAsync, which can miss its event (see BrowserApp.LoadedAsync).
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/appeals/new$"));
+        await BrowserApp.LoadedAsync(page);
         return page;
     }
 
