@@ -36,7 +36,8 @@ public static class Open311Module
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<PostServiceRequest>();
         services.AddScoped<Open311Filing>();
-        services.AddScoped<IInterceptor, RecordOpen311Filing>();
+        services.AddSingleton<RecordOpen311Filing>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RecordOpen311Filing>());
         services.AddScoped<TokenQueries>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<UpdateQueries>();

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Open311.Data;
 using Mahalla.Web.Modules.Reports.Data;
+using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -9,12 +11,16 @@ namespace Mahalla.Web.Modules.Open311.PostRequest;
 /// <summary>The Open311 facts of the report about to be filed in this scope: which client sent it, its media_url, its queued submission.</summary>
 internal sealed record ExpectedFiling(Guid ClientId, string ServiceCode, string? MediaUrl, Guid? SubmissionId);
 
-/// <summary>Holds, for one request scope, what the Open311 endpoint expects the reports module to file.</summary>
-internal sealed class Open311Filing
+/// <summary>
+/// Tells, for one request scope, what the Open311 endpoint expects the reports module to file: the expectation is
+/// attached to the scope's DbContext, which is the one that will save the report.
+/// </summary>
+internal sealed class Open311Filing(MahallaDb db, RecordOpen311Filing recorder) : IDisposable
 {
-    public ExpectedFiling? Expected { get; private set; }
+    public void Expect(ExpectedFiling expected) => recorder.Expect(db, expected);
 
-    public void Expect(ExpectedFiling expected) => Expected = expected;
+    /// <summary>The DbContext goes back to the pool with the scope: nothing this scope expected may stay with it.</summary>
+    public void Dispose() => recorder.Forget(db);
 }
 
 /// <summary>
@@ -23,8 +29,18 @@ internal sealed class Open311Filing
 /// exists without its submission, nor a filed submission without its report; and when two nodes file the same
 /// queued submission, the row's version lets only one of them commit (the other's report is rolled back with it).
 /// </summary>
-internal sealed class RecordOpen311Filing(Open311Filing filing, TimeProvider clock) : SaveChangesInterceptor
+/// <remarks>
+/// One for the app, like every interceptor, so that the DbContext options are built once (ADR 0041 addendum): what
+/// a scope expects is kept beside its DbContext and goes with it.
+/// </remarks>
+internal sealed class RecordOpen311Filing(TimeProvider clock) : SaveChangesInterceptor
 {
+    private readonly ConditionalWeakTable<DbContext, ExpectedFiling> _expected = [];
+
+    public void Expect(DbContext db, ExpectedFiling expected) => _expected.AddOrUpdate(db, expected);
+
+    public void Forget(DbContext db) => _expected.Remove(db);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         RecordAsync(eventData.Context, sync: true, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -40,7 +56,7 @@ internal sealed class RecordOpen311Filing(Open311Filing filing, TimeProvider clo
 
     private async ValueTask RecordAsync(DbContext? db, bool sync, CancellationToken ct)
     {
-        if (db is null || filing.Expected is not { } expected)
+        if (db is null || !_expected.TryGetValue(db, out var expected))
         {
             return;
         }
