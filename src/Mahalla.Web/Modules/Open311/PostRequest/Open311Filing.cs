@@ -30,7 +30,7 @@ internal sealed class Open311Filing(MahallaDb db, RecordOpen311Filing recorder) 
 /// queued submission, the row's version lets only one of them commit (the other's report is rolled back with it).
 /// </summary>
 /// <remarks>
-/// One for the app, like every interceptor, so that the DbContext options are built once (ADR 0041 addendum): what
+/// One for the app, like every interceptor, so that DbContexts can come from a pool (ADR 0018): what
 /// a scope expects is kept beside its DbContext and goes with it.
 /// </remarks>
 internal sealed class RecordOpen311Filing(TimeProvider clock) : SaveChangesInterceptor
