@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,7 @@ namespace Mahalla.Browser.Tests;
 /// real headless Chromium from Debian driven by Playwright. Chromium must be at /usr/bin/chromium
 /// (test.sh installs it); without it these tests fail, they are never skipped.
 /// </summary>
-public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Browser-pass-1";
 
@@ -82,7 +83,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/account/login");
         // A refused sign-in shows the form again (200); an accepted one redirects away from it.
         Assert.True(answer.Status is >= 300 and < 400, $"signing in as {userName} answered {answer.Status}");
-        await Assertions.Expect(page).Not.ToHaveURLAsync(LoginPage());
+        await Assertions.Expect(page).Not.ToHaveURLAsync(LoginPage);
         await LoadedAsync(page);
         return page;
     }
@@ -108,8 +109,7 @@ public sealed partial class BrowserApp : WebApplicationFactory<Program>, IAsyncL
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("/account/login")]
-    private static partial System.Text.RegularExpressions.Regex LoginPage();
+    private static readonly Regex LoginPage = new("/account/login");
 
     public override async ValueTask DisposeAsync()
     {

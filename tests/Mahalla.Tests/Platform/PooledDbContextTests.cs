@@ -1,6 +1,5 @@
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Calendar.Data;
-using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
