@@ -160,10 +160,18 @@ public abstract class TriageTests(MahallaApp app)
         var masterId = master.AppealId;
         TriageAssessment Joiner(Guid? applicant) => JoinerOf(master, applicant);
 
-        // One statement each, as in the filing transaction; nothing else is saved, so the group's members stay the master alone.
-        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(null), CancellationToken.None)));
-        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(master.ApplicantUserId), CancellationToken.None)));
-        Assert.True(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(Guid.NewGuid()), CancellationToken.None)));
+        // Each in its own committed transaction, as in filing; nothing else is saved, so the group's members stay the master alone.
+        Task<bool> CountAsync(TriageAssessment joiner) => App.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var counted = await DuplicateGroups.CountJoinerAsync(db, joiner, CancellationToken.None);
+            await tx.CommitAsync();
+            return counted;
+        });
+
+        Assert.True(await CountAsync(Joiner(null)));
+        Assert.True(await CountAsync(Joiner(master.ApplicantUserId)));
+        Assert.True(await CountAsync(Joiner(Guid.NewGuid())));
 
         var counted = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
         Assert.Equal((4, 3), (counted.GroupSize, counted.GroupPeople));
@@ -171,7 +179,11 @@ public abstract class TriageTests(MahallaApp app)
         // A master that is no longer one (merged or split meanwhile) counts nothing.
         var orphan = Joiner(null);
         orphan.JoinGroup(Guid.NewGuid());
-        Assert.False(await App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, orphan, CancellationToken.None)));
+        Assert.False(await CountAsync(orphan));
+        // Outside a transaction the count is refused before it touches anything: it must commit or roll back with the filing.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(db => DuplicateGroups.CountJoinerAsync(db, Joiner(null), CancellationToken.None)));
+        var after = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+        Assert.Equal((4, 3, counted.Version), (after.GroupSize, after.GroupPeople, after.Version));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Mahalla.Web.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Appeals.Data;
 
@@ -84,18 +83,17 @@ public static class TrackingNumbers
         return $"{s[..letters]}-{digits[..4]}-{digits[4..]}-{s[^1]}";
     }
 
+    /// <summary>Takes the next number of <paramref name="prefix"/> and <paramref name="year"/>, in the caller's open transaction.</summary>
+    /// <remarks>One statement through ADO.NET (ADR 0019): the counter row stays locked until the transaction ends.</remarks>
     public static async Task<string> NextAsync(MahallaDb db, string prefix, int year, CancellationToken ct)
     {
-        var table = db.Model.FindEntityType(typeof(TrackingCounter))!;
-        var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
-        // The table name comes from the model, never from input; the values are parameters.
-#pragma warning disable EF1003
-        var next = await db.Database.SqlQueryRaw<long>(
-            $"INSERT INTO {name} (\"Prefix\", \"Year\", \"LastValue\") VALUES ({{0}}, {{1}}, 1) " +
-            $"ON CONFLICT (\"Prefix\", \"Year\") DO UPDATE SET \"LastValue\" = {name}.\"LastValue\" + 1 RETURNING \"LastValue\" AS \"Value\"",
-            prefix, year).ToListAsync(ct);
-#pragma warning restore EF1003
-        return Format(prefix, year, next[0]);
+        var table = db.Table<TrackingCounter>();
+        await using var command = db.Statement(
+            $"INSERT INTO {table} (\"Prefix\", \"Year\", \"LastValue\") VALUES (@prefix, @year, 1) " +
+            $"ON CONFLICT (\"Prefix\", \"Year\") DO UPDATE SET \"LastValue\" = {table}.\"LastValue\" + 1 RETURNING \"LastValue\"")
+            .With("@prefix", prefix).With("@year", year);
+        var next = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Format(prefix, year, next);
     }
 }
 

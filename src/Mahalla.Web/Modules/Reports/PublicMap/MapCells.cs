@@ -61,8 +61,8 @@ public sealed class MapCells(MahallaDb db)
             return false;
         }
 
-        var reports = Table(typeof(Report));
-        var cells = Table(typeof(ReportMapCell));
+        var reports = db.Table<Report>();
+        var cells = db.Table<ReportMapCell>();
         var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
         for (var level = 0; level < CellSizes.Length; level++)
         {
@@ -85,12 +85,5 @@ public sealed class MapCells(MahallaDb db)
 
         Built[database] = fingerprint;
         return true;
-    }
-
-
-    private string Table(Type entity)
-    {
-        var type = db.Model.FindEntityType(entity)!;
-        return type.GetSchema() is { } schema ? $"\"{schema}\".\"{type.GetTableName()}\"" : $"\"{type.GetTableName()}\"";
     }
 }

@@ -28,7 +28,7 @@ internal sealed class LogStorage(MahallaDb db)
     /// <summary>Gives the entries the indexes <paramref name="firstIndex"/>, <paramref name="firstIndex"/> + 1, … in order.</summary>
     public async Task IntegrateAsync(IReadOnlyList<PendingEntry> entries, long firstIndex, DateTime nowUtc, CancellationToken ct)
     {
-        var table = Table<LogEntry>();
+        var table = db.Table<LogEntry>();
         var (connection, transaction) = Connection();
         var updated = 0;
         if (connection is NpgsqlConnection)
@@ -71,7 +71,7 @@ internal sealed class LogStorage(MahallaDb db)
     /// <summary>Stores node hashes (each node once: a second write of a node fails on its key).</summary>
     public async Task AddNodesAsync(IReadOnlyList<StoredHash> nodes, CancellationToken ct)
     {
-        var table = Table<LogNode>();
+        var table = db.Table<LogNode>();
         var (connection, transaction) = Connection();
         if (connection is NpgsqlConnection npgsql)
         {
@@ -104,11 +104,4 @@ internal sealed class LogStorage(MahallaDb db)
 
     private (DbConnection Connection, DbTransaction? Transaction) Connection() =>
         (db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction());
-
-    private string Table<T>()
-    {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var name = $"\"{entity.GetTableName()}\"";
-        return entity.GetSchema() is { } schema ? $"\"{schema}\".{name}" : name;
-    }
 }

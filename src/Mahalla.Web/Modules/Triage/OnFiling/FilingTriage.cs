@@ -158,19 +158,25 @@ internal static class DuplicateGroups
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
     public static async Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct)
     {
-        var master = joiner.GroupId;
+        // Two plain statements (ADR 0019): through LINQ, building and looking up these updates cost more than running them.
+        var table = db.Table<TriageAssessment>();
         var applicant = joiner.ApplicantUserId;
-        var anonymous = applicant is null;
-        var assessments = db.Set<TriageAssessment>();
-        var counted = await assessments.Where(x => x.AppealId == master && x.GroupId == x.AppealId)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(x => x.GroupSize, x => x.GroupSize + 1)
-                .SetProperty(x => x.GroupPeople, x => x.GroupPeople + (anonymous ? 1 : 0))
-                .SetProperty(x => x.Version, x => x.Version + 1), ct);
-        if (counted == 1 && !anonymous)
+        int counted;
+        await using (var count = db.Statement(
+            $"UPDATE {table} SET \"GroupSize\" = \"GroupSize\" + 1, \"GroupPeople\" = \"GroupPeople\" + @anonymous, \"Version\" = \"Version\" + 1 " +
+            "WHERE \"AppealId\" = @master AND \"GroupId\" = \"AppealId\"")
+            .With("@anonymous", applicant is null ? 1 : 0).With("@master", joiner.GroupId))
         {
-            await assessments.Where(x => x.AppealId == master && !assessments.Any(m => m.GroupId == master && m.ApplicantUserId == applicant))
-                .ExecuteUpdateAsync(u => u.SetProperty(x => x.GroupPeople, x => x.GroupPeople + 1), ct);
+            counted = await count.ExecuteNonQueryAsync(ct);
+        }
+
+        if (counted == 1 && applicant is not null)
+        {
+            await using var person = db.Statement(
+                $"UPDATE {table} SET \"GroupPeople\" = \"GroupPeople\" + 1 WHERE \"AppealId\" = @master " +
+                $"AND NOT EXISTS (SELECT 1 FROM {table} AS m WHERE m.\"GroupId\" = @master AND m.\"ApplicantUserId\" = @applicant)")
+                .With("@master", joiner.GroupId).With("@applicant", applicant.Value);
+            await person.ExecuteNonQueryAsync(ct);
         }
 
         return counted == 1;

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// Plain ADO.NET statements on a unit of work's own connection and open transaction, for the few
+/// statements on the filing path whose cost was EF Core's LINQ pipeline rather than the database
+/// (ADR 0019 names each one). They run inside the caller's transaction, so they commit or roll back
+/// with it; on SQLite that transaction already holds the write gate.
+/// </summary>
+/// <remarks>
+/// The tables and columns are the ones <c>ModelMapping</c> and the hand-written migrations define; the
+/// table name is read from the model, never from input, and every value is a parameter.
+/// </remarks>
+internal static class UnitOfWorkStatements
+{
+    /// <summary>The quoted name of <typeparamref name="T"/>'s table, with its schema where it has one.</summary>
+    public static string Table<T>(this DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var name = $"\"{entity.GetTableName()}\"";
+        return entity.GetSchema() is { } schema ? $"\"{schema}\".{name}" : name;
+    }
+
+    /// <summary>A command for <paramref name="sql"/> in the context's open transaction; there must be one.</summary>
+    public static DbCommand Statement(this DbContext db, string sql)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("This statement runs only inside the unit of work's transaction.");
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Adds a parameter (<c>@name</c> in the SQL); null binds as SQL NULL.</summary>
+    public static DbCommand With(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is Guid && parameter is SqliteParameter sqlite)
+        {
+            // EF keeps GUIDs in SQLite as upper-case text; a Text parameter binds them the same way.
+            sqlite.SqliteType = SqliteType.Text;
+        }
+
+        command.Parameters.Add(parameter);
+        return command;
+    }
+}
