@@ -41,6 +41,8 @@ public abstract class GroupCommitTests(MahallaApp app)
         };
 
         var first = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None);
+        // Two units saved before the failures: a rollback goes back to the failing unit's savepoint, not to an earlier one of the same name.
+        var second = new GroupCommit.Unit<string>(Unit(Guid.CreateVersion7()), CancellationToken.None);
         var failing = new GroupCommit.Unit<string>(Unit(Guid.CreateVersion7(), throwAfterwards: true), CancellationToken.None);
         var clashing = new GroupCommit.Unit<string>(Unit(duplicateId), CancellationToken.None); // same key as the first: fails in SaveChanges
         var last = new GroupCommit.Unit<string>(async (services, db) =>
@@ -49,17 +51,36 @@ public abstract class GroupCommitTests(MahallaApp app)
             return await Unit(Guid.CreateVersion7())(services, db);
         }, CancellationToken.None);
 
-        await Writer.SaveBatchAsync([first, failing, clashing, last]);
+        await Writer.SaveBatchAsync([first, second, failing, clashing, last]);
 
         Assert.False(firstAnsweredEarly);
         Assert.Equal(TrackingNumbers.Format("GCT", year, 1), await first.Task);
+        Assert.Equal(TrackingNumbers.Format("GCT", year, 2), await second.Task);
         Assert.Equal("the unit's own failure", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Task)).Message);
         await Assert.ThrowsAsync<DbUpdateException>(() => clashing.Task);
         // The failed units' numbers were rolled back with them: the last unit gets the next one.
-        Assert.Equal(TrackingNumbers.Format("GCT", year, 2), await last.Task);
+        Assert.Equal(TrackingNumbers.Format("GCT", year, 3), await last.Task);
         var kept = await App.WithDbAsync(db => db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId && n.Body.StartsWith($"GCT-{year}")).Select(n => n.Body).OrderBy(b => b).ToListAsync());
-        Assert.Equal([TrackingNumbers.Format("GCT", year, 1), TrackingNumbers.Format("GCT", year, 2)], kept);
+        Assert.Equal([.. Enumerable.Range(1, 3).Select(n => TrackingNumbers.Format("GCT", year, n))], kept);
+    }
+
+    [Fact]
+    public async Task A_tracking_number_is_taken_only_inside_a_transaction()
+    {
+        var year = Random.Shared.Next(3000, 9999);
+
+        // Outside one the number could not roll back with a failed filing: refused, and the counter does not move.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(db => TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None)));
+        var number = await App.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var taken = await TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None);
+            await tx.CommitAsync();
+            return taken;
+        });
+
+        Assert.Equal(TrackingNumbers.Format("GCT", year, 1), number);
     }
 
     [Fact]

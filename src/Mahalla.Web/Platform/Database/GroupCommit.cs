@@ -101,7 +101,8 @@ public sealed class GroupCommit : IAsyncDisposable
                 {
                     await unit.RunAsync(scope.ServiceProvider, db);
                     await db.SaveChangesAsync();
-                    await tx.ReleaseSavepointAsync(Savepoint);
+                    // Not released: a savepoint of the same name is taken for the next unit, and rollback goes to the
+                    // latest one. Both databases allow this; on PostgreSQL it saves a round trip per unit (ADR 0019).
                     saved++;
                 }
                 catch (Exception e)

@@ -79,8 +79,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                // Keep draining while a run sends something, so a burst does not wait for the next tick.
-                while (await RunOnceAsync(stoppingToken) > 0)
+                // Keep draining while runs come back full, so a burst does not wait for the next tick. Under a steady
+                // stream the rest waits for the tick: a run per few messages would take SQLite's one write turn
+                // from filings twice each time (ADR 0019).
+                while (await RunOnceAsync(stoppingToken) >= BatchSize)
                 {
                 }
             }
