@@ -340,6 +340,32 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_burst_of_email_is_drained_in_full_runs_until_a_run_comes_back_short()
+    {
+        // Addressed to an account whose notifications no other test reads.
+        var userId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "demo-auditor").Select(u => u.Id).SingleAsync());
+        var burst = 2 * Mahalla.Web.Modules.Notifications.Delivery.OutboxSender.BatchSize + 5;
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < burst; i++)
+            {
+                db.Notifications.Add(new Mahalla.Web.Modules.Notifications.Data.Notification(Guid.CreateVersion7(), userId, null, "filed", "en",
+                    $"burst {i}", "body", "demo-auditor@demo.mahalla.uz", now));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        // One drain, as on one tick of the sender: two full runs and a short one, and nothing due is left.
+        var sent = await App.Services.GetRequiredService<Mahalla.Web.Modules.Notifications.Delivery.OutboxSender>().DrainAsync(CancellationToken.None);
+
+        Assert.True(sent >= burst, $"sent {sent} of at least {burst}");
+        Assert.Equal(0, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.EmailState == Mahalla.Web.Modules.Notifications.Data.DeliveryState.Pending
+            && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))));
+    }
+
+    [Fact]
     public async Task Senders_running_at_once_send_each_message_once()
     {
         var citizen = await App.CitizenAsync();

@@ -12,7 +12,7 @@ namespace Mahalla.Web.Modules.Notifications.Delivery;
 public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxSender> logger,
     Microsoft.Extensions.Options.IOptions<EmailOptions> options) : BackgroundService
 {
-    private const int BatchSize = 50;
+    internal const int BatchSize = 50;
 
     /// <summary>Sends one batch; returns how many messages were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
@@ -52,6 +52,25 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>
+    /// Sends runs while they come back full, so a burst does not wait for the next tick; returns how many
+    /// messages were sent. Under a steady stream the rest waits for the tick: a run for every few messages
+    /// would take SQLite's one write turn from filings twice each time (ADR 0019).
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var total = 0;
+        int sent;
+        do
+        {
+            sent = await RunOnceAsync(ct);
+            total += sent;
+        }
+        while (sent >= BatchSize);
+
+        return total;
+    }
+
+    /// <summary>
     /// Claims due messages in one statement: pushes their next attempt forward to a lease value of this
     /// run's own (a random whole number of microseconds, which PostgreSQL stores exactly); the rows that
     /// carry it afterwards are this run's, so two nodes never send the same message twice.
@@ -79,12 +98,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         {
             try
             {
-                // Keep draining while runs come back full, so a burst does not wait for the next tick. Under a steady
-                // stream the rest waits for the tick: a run per few messages would take SQLite's one write turn
-                // from filings twice each time (ADR 0019).
-                while (await RunOnceAsync(stoppingToken) >= BatchSize)
-                {
-                }
+                await DrainAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
