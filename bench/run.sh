@@ -22,6 +22,10 @@
 #                                 open loop: the clients together start RATE requests a second, and
 #                                 latency counts from when each request was due (RATE=0: skip)
 #   RATE_WARMUP=5 RATE_DURATION=20  seconds per open-loop scenario
+#   SERVER_ENV="MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000"
+#                                 the environment the app and the baseline start with: the service
+#                                 environment the README recommends for a 2-core node (ADR 0013);
+#                                 SERVER_ENV="" starts both with nothing added
 #
 # The app runs with RateLimiting:Enabled=false and Demo:Enabled=true, everything else at its
 # defaults (Production environment, background sweeper and outbox on) and its shipped
@@ -39,6 +43,7 @@ pg_pool=${PG_POOL:-16}
 rate=${RATE:-100}
 rate_warmup=${RATE_WARMUP:-5}
 rate_duration=${RATE_DURATION:-20}
+server_env=${SERVER_ENV-MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000}
 work=$(mktemp -d /tmp/mahalla-bench.XXXXXX)
 chmod 755 "$work"
 results="$work/results.tsv"
@@ -137,7 +142,7 @@ machine() {
   echo "- memory: $(free -h | awk '/^Mem:/{print $2 " total, " $7 " available"}')"
   echo "- dotnet: $(dotnet --version)"
   echo "- load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- settings: clients ${clients_list}; warm-up ${warmup} s + measured ${duration} s per scenario; RateLimiting:Enabled=false; PostgreSQL Maximum Pool Size=${pg_pool}"
+  echo "- settings: clients ${clients_list}; warm-up ${warmup} s + measured ${duration} s per scenario; RateLimiting:Enabled=false; PostgreSQL Maximum Pool Size=${pg_pool}; server environment: ${server_env:-(none)}"
 }
 machine_md=$(machine)
 
@@ -233,7 +238,8 @@ for provider in $providers; do
   # The bare endpoints.
   port=$(free_port)
   log "$label: baseline on 127.0.0.1:$port"
-  (cd "$dir" && exec dotnet "$work/baseline/Mahalla.Bench.Baseline.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/baseline" \
+  # shellcheck disable=SC2086 # SERVER_ENV is a list of NAME=value words
+  (cd "$dir" && exec env $server_env dotnet "$work/baseline/Mahalla.Bench.Baseline.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/baseline" \
       --Database:Provider="$db_provider" --ConnectionStrings:Mahalla="$base_cs") >"$dir/baseline.log" 2>&1 &
   base_pid=$!
   wait_health "http://127.0.0.1:$port" "$base_pid" "$dir/baseline.log"
@@ -245,7 +251,8 @@ for provider in $providers; do
   # The app.
   port=$(free_port)
   log "$label: app on 127.0.0.1:$port (migrating and seeding) ..."
-  (cd "$dir" && exec dotnet "$work/app/Mahalla.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" \
+  # shellcheck disable=SC2086
+  (cd "$dir" && exec env $server_env dotnet "$work/app/Mahalla.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" \
       --Database:Provider="$db_provider" --ConnectionStrings:Mahalla="$app_cs" \
       --RateLimiting:Enabled=false --Demo:Enabled=true) >"$dir/app.log" 2>&1 &
   app_pid=$!
