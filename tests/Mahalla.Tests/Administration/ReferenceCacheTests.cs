@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Calendar.Data;
 using Mahalla.Web.Modules.ReferenceData;
 using Mahalla.Web.Modules.Territories.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Mahalla.Tests.Administration;
@@ -51,6 +53,27 @@ public abstract partial class AdministrationTests
         {
             App.Clock.Set(FakeClock.OrdinaryTuesday);
         }
+    }
+
+    [Fact]
+    public async Task A_category_switched_off_by_changing_its_loaded_row_refuses_the_very_next_filing()
+    {
+        var admin = await App.SignedInAsync("demo-admin");
+        var category = await admin.AddCategoryAsync();
+        var mahalla = await App.MahallaIdAsync("bodomzor");
+        var citizen = await App.CitizenAsync();
+        await citizen.FileAsync(category, mahalla); // the node's copy now holds the category, active
+
+        // A change to a row the unit of work loaded (not an added one): the copy is dropped only if the change is detected.
+        await App.WithDbAsync(async db =>
+        {
+            var row = await db.Categories.SingleAsync(c => c.Code == category);
+            row.Update(row.Name, row.SortOrder, isActive: false);
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await citizen.PostAsJsonAsync("/api/appeals", new { type = "complaint", categoryCode = category, territoryId = mahalla, text = "Suv yo'q." });
+        Assert.Equal("categoryCode", (await refused.ProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().Single().Key);
     }
 
     [Fact]

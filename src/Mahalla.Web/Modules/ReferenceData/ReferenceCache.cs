@@ -5,6 +5,7 @@ using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -189,10 +190,33 @@ internal sealed class ReferenceDataChanges(ReferenceCache cache) : SaveChangesIn
 
     private void Note(DbContext? db)
     {
-        if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+        if (db is null || !TracksReferenceRows(db.ChangeTracker))
+        {
+            return;
+        }
+
+        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && Tracked.Contains(e.Metadata.ClrType)))
         {
             _pending.AddOrUpdate(db, this);
+        }
+    }
+
+    /// <summary>
+    /// Whether any reference row is tracked at all, read without comparing every row with its snapshot: only a
+    /// tracked row can have changed, and most units of work (every filing) track none, so they skip that comparison.
+    /// </summary>
+    private static bool TracksReferenceRows(ChangeTracker tracker)
+    {
+        var wasOn = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => Tracked.Contains(e.Metadata.ClrType));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = wasOn;
         }
     }
 
