@@ -104,6 +104,15 @@ public class MahallaApp : WebApplicationFactory<Program>
         return await use(scope.ServiceProvider.GetRequiredService<MahallaDb>());
     }
 
+    /// <summary>As <see cref="WithDbAsync{T}"/>, inside a transaction that commits when <paramref name="use"/> returns.</summary>
+    public Task<T> InTransactionAsync<T>(Func<MahallaDb, Task<T>> use) => WithDbAsync(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var result = await use(db);
+        await tx.CommitAsync();
+        return result;
+    });
+
     /// <summary>An HTTP client signed in with a bearer token from <c>POST /api/auth/login</c>.</summary>
     public async Task<HttpClient> SignedInAsync(string userName, string? language = null, string password = Password)
     {

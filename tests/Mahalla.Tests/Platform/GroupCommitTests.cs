@@ -72,13 +72,7 @@ public abstract class GroupCommitTests(MahallaApp app)
 
         // Outside one the number could not roll back with a failed filing: refused, and the counter does not move.
         await Assert.ThrowsAsync<InvalidOperationException>(() => App.WithDbAsync(db => TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None)));
-        var number = await App.WithDbAsync(async db =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var taken = await TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None);
-            await tx.CommitAsync();
-            return taken;
-        });
+        var number = await App.InTransactionAsync(db => TrackingNumbers.NextAsync(db, "GCT", year, CancellationToken.None));
 
         Assert.Equal(TrackingNumbers.Format("GCT", year, 1), number);
     }

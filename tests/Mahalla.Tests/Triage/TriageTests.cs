@@ -161,13 +161,7 @@ public abstract class TriageTests(MahallaApp app)
         TriageAssessment Joiner(Guid? applicant) => JoinerOf(master, applicant);
 
         // Each in its own committed transaction, as in filing; nothing else is saved, so the group's members stay the master alone.
-        Task<bool> CountAsync(TriageAssessment joiner) => App.WithDbAsync(async db =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var counted = await DuplicateGroups.CountJoinerAsync(db, joiner, CancellationToken.None);
-            await tx.CommitAsync();
-            return counted;
-        });
+        Task<bool> CountAsync(TriageAssessment joiner) => App.InTransactionAsync(db => DuplicateGroups.CountJoinerAsync(db, joiner, CancellationToken.None));
 
         Assert.True(await CountAsync(Joiner(null)));
         Assert.True(await CountAsync(Joiner(master.ApplicantUserId)));

@@ -208,16 +208,8 @@ internal sealed class ReferenceDataChanges(ReferenceCache cache) : SaveChangesIn
     /// </summary>
     private static bool TracksReferenceRows(ChangeTracker tracker)
     {
-        var wasOn = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return tracker.Entries().Any(e => Tracked.Contains(e.Metadata.ClrType));
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = wasOn;
-        }
+        using var paused = tracker.PauseDetection();
+        return tracker.Entries().Any(e => Tracked.Contains(e.Metadata.ClrType));
     }
 
     private void Flush(DbContext? db, bool committed)

@@ -14,6 +14,12 @@ internal static class DetectedChanges
     public static Paused DetectOnce(this ChangeTracker tracker)
     {
         tracker.DetectChanges();
+        return tracker.PauseDetection();
+    }
+
+    /// <summary>Reads the tracker as it stands, without comparing rows with their snapshots, until disposed.</summary>
+    public static Paused PauseDetection(this ChangeTracker tracker)
+    {
         var wasOn = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         return new Paused(tracker, wasOn);
