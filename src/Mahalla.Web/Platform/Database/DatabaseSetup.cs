@@ -34,10 +34,11 @@ public static class DatabaseSetup
             else
             {
                 options.UseSqlite(connections.ConnectionString, sqlite => sqlite.CommandTimeout(30));
-                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), SqliteUnicodeLower.Instance);
+                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), SqliteUnicodeLower.Instance, sp.GetRequiredService<SqlitePageCache>());
             }
         });
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton(_ => new SqlitePageCache(connections.SqliteCacheKib));
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Mahalla");
@@ -57,13 +58,17 @@ public sealed class DatabaseConnections : IDisposable
     private readonly ConcurrentBag<PreparedSqliteReads> _idleSqliteReads = [];
     private volatile bool _disposed;
 
-    private DatabaseConnections(string connectionString, bool isPostgres)
+    private DatabaseConnections(string connectionString, bool isPostgres, int sqliteCacheKib = 0)
     {
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
+        SqliteCacheKib = sqliteCacheKib;
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>SQLite only: each connection's page cache in KiB (ADR 0064; 0: SQLite's default of 2 MiB).</summary>
+    public int SqliteCacheKib { get; }
 
     public bool IsPostgres { get; }
 
@@ -78,7 +83,7 @@ public sealed class DatabaseConnections : IDisposable
     public PreparedSqliteReads RentSqliteReads()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString);
+        return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString, SqliteCacheKib);
     }
 
     public void Return(PreparedSqliteReads reads)
@@ -144,7 +149,8 @@ public sealed class DatabaseConnections : IDisposable
             connectionString = $"Data Source={Path.Combine(folder, "mahalla.db")}";
         }
 
-        return new DatabaseConnections(connectionString, false);
+        var cacheKib = configuration.GetValue<int?>("Database:SqliteCacheKib") ?? SqlitePageCache.DefaultKib;
+        return new DatabaseConnections(connectionString, false, Math.Max(0, cacheKib));
     }
 }
 
@@ -154,10 +160,11 @@ public sealed class PreparedSqliteReads : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    internal PreparedSqliteReads(string connectionString)
+    internal PreparedSqliteReads(string connectionString, int cacheKib)
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
+        SqlitePageCache.Apply(_connection, cacheKib);
     }
 
     /// <summary>The prepared command for <paramref name="sql"/>, with one parameter per name in <paramref name="parameters"/>.</summary>

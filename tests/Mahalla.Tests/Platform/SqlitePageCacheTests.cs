@@ -1,0 +1,87 @@
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Platform.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Mahalla.Tests.Platform;
+
+/// <summary>
+/// Every SQLite connection the app opens has the configured page cache (ADR 0064): the EF Core connections, each time
+/// they come back from the pool, and the kept-open connections of the ADO.NET reads.
+/// </summary>
+public sealed class SqlitePageCacheTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Every_connection_the_app_opens_has_the_configured_page_cache()
+    {
+        var expected = -SqlitePageCache.DefaultKib; // negative: KiB, not pages
+        Assert.NotEqual(-2000L, expected); // SQLite's own default, which must not be what is measured
+
+        for (var i = 0; i < 3; i++)
+        {
+            // Open and closed each time, so the later rounds get the pooled handle back (the setting is made once per handle).
+            Assert.Equal(expected, await app.WithDbAsync(db => CacheSizeAsync(db)));
+        }
+
+        var connections = app.Service(sp => sp.GetRequiredService<DatabaseConnections>());
+        var reads = connections.RentSqliteReads();
+        try
+        {
+            Assert.Equal(expected, Convert.ToInt64(await reads.Command("PRAGMA cache_size").ExecuteScalarAsync()));
+        }
+        finally
+        {
+            connections.Return(reads);
+        }
+
+        // A connection opened outside the app has SQLite's default: the app set it, not the database file.
+        await using var outside = new SqliteConnection(connections.ConnectionString);
+        await outside.OpenAsync();
+        await using var command = outside.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        Assert.Equal(-2000L, Convert.ToInt64(await command.ExecuteScalarAsync()));
+    }
+
+    [Fact]
+    public void The_size_is_configuration_and_nothing_but_a_positive_size_changes_the_default()
+    {
+        Assert.Equal(SqlitePageCache.DefaultKib, Connections(null).SqliteCacheKib);
+        Assert.Equal(16_384, Connections("16384").SqliteCacheKib);
+        Assert.Equal(0, Connections("0").SqliteCacheKib);
+        Assert.Equal(0, Connections("-5").SqliteCacheKib);
+        Assert.Equal(0, DatabaseConnections.From(Configuration(("Database:Provider", "Postgres"), ("ConnectionStrings:Mahalla", "Host=db")), new TestEnvironment()).SqliteCacheKib);
+
+        static DatabaseConnections Connections(string? kib) => DatabaseConnections.From(
+            Configuration(("ConnectionStrings:Mahalla", "Data Source=unused.db"), ("Database:SqliteCacheKib", kib)), new TestEnvironment());
+    }
+
+    private static async Task<long> CacheSizeAsync(MahallaDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA cache_size";
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "Mahalla.Tests";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}
