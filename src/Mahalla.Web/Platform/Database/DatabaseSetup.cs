@@ -67,7 +67,7 @@ public sealed class DatabaseConnections : IDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>SQLite only: each connection's page cache in KiB (ADR 0064; 0: SQLite's default of 2 MiB).</summary>
+    /// <summary>SQLite only: the page cache in KiB of each connection EF Core opens (ADR 0064; 0: SQLite's default of 2 MiB).</summary>
     public int SqliteCacheKib { get; }
 
     public bool IsPostgres { get; }
@@ -83,7 +83,7 @@ public sealed class DatabaseConnections : IDisposable
     public PreparedSqliteReads RentSqliteReads()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString, SqliteCacheKib);
+        return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString);
     }
 
     public void Return(PreparedSqliteReads reads)
@@ -160,11 +160,15 @@ public sealed class PreparedSqliteReads : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    internal PreparedSqliteReads(string connectionString, int cacheKib)
+    // SQLite's default page cache (2 MiB), not the app's larger one (ADR 0064): these connections look up single rows by
+    // key, which the default holds the path to, and up to eight of them stay open, each filling its cache with rows
+    // that it will rarely read again.
+    // Outside Microsoft.Data.Sqlite's pool (this class pools them itself), so that EF Core never gets one of these handles
+    // and these never get a handle EF Core has enlarged.
+    internal PreparedSqliteReads(string connectionString)
     {
-        _connection = new SqliteConnection(connectionString);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         _connection.Open();
-        SqlitePageCache.Apply(_connection, cacheKib);
     }
 
     /// <summary>The prepared command for <paramref name="sql"/>, with one parameter per name in <paramref name="parameters"/>.</summary>

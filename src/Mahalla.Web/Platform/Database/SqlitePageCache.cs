@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Mahalla.Web.Platform.Database;
 
 /// <summary>
-/// The page cache of every SQLite connection the app opens: <c>Database:SqliteCacheKib</c>, 8 MiB by default
+/// The page cache of every SQLite connection EF Core opens: <c>Database:SqliteCacheKib</c>, 8 MiB by default
 /// (ADR 0064). SQLite's own default is 2 MiB a connection, and an inbox page of an organisation with ten
 /// thousand requests touches about 2.6 MiB (most of it the count of its scope): each connection's least
 /// recently used page was always the one it needed next, so every request read some 70 pages from the
@@ -42,8 +42,7 @@ internal sealed class SqlitePageCache(int kib) : DbConnectionInterceptor
         _set.AddOrUpdate(handle, handle);
     }
 
-    /// <summary>Sets the cache of an open connection (one the caller keeps open itself, e.g. the prepared reads).</summary>
-    public static void Apply(SqliteConnection connection, int kib)
+    private static void Apply(SqliteConnection connection, int kib)
     {
         if (kib <= 0)
         {
