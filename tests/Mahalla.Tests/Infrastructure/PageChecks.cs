@@ -5,13 +5,17 @@ namespace Mahalla.Tests.Infrastructure;
 /// <summary>What every server-rendered page is held to, and its forms as a browser would post them.</summary>
 public static class PageChecks
 {
-    /// <summary>One heading, every field labelled, unique ids, tables with a caption and scoped headers.</summary>
+    /// <summary>One heading, every field labelled (or named by aria-label), unique ids, tables with a caption and scoped headers.</summary>
     public static void AssertAccessible(string url, IDocument page)
     {
         Assert.Single(page.QuerySelectorAll("h1"));
         foreach (var field in page.QuerySelectorAll("input:not([type=hidden]), select, textarea"))
         {
-            Assert.True(field.Id is { Length: > 0 } id && page.QuerySelector($"label[for='{id}']") is not null, $"{url}: {field.OuterHtml} has no label");
+            // A <label for> or an accessible name of its own (the inbox's row checkboxes: "Select M-2026-…").
+            var labelled = (field.Id is { Length: > 0 } id && page.QuerySelector($"label[for='{id}']") is not null)
+                || !string.IsNullOrWhiteSpace(field.GetAttribute("aria-label"))
+                || (field.GetAttribute("aria-labelledby") is { Length: > 0 } by && page.GetElementById(by) is not null);
+            Assert.True(labelled, $"{url}: {field.OuterHtml} has no label");
         }
 
         Assert.Equal(page.QuerySelectorAll("[id]").Length, page.QuerySelectorAll("[id]").Select(e => e.Id).Distinct().Count());

@@ -75,7 +75,9 @@ public static class AppealsModule
         var inbox = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p => p.RequireRole(Roles.Staff));
         inbox.MapGet("/", async Task<Ok<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>
             TypedResults.Ok(await inbox.ListAsync(Caller.From(http.User), query.ToFilter(), ct)))
-            .WithName("Inbox").WithSummary("Requests in your scope, with filters.");
+            .WithName("Inbox").WithSummary("Requests in your scope, with filters.")
+            .WithDescription("Without `status`, the open work: submitted, in progress and reopened requests (`status=open`). "
+                + "`status=all` lists everything in scope, answered and closed included; any other value is one status.");
         inbox.MapPost("/assignment", async Task<Ok<BulkAssignmentResult>> (BulkAssignmentRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
         {
             var ids = request.Ids ?? [];

@@ -128,6 +128,11 @@ internal static class ModelMapping
             // An operator's inbox: the organisation's requests in the inbox's order, one search to a page's end (M0015).
             e.HasIndex(a => new { a.ResponsibleOrganizationId, a.EscalationLevel, a.AnswerDueUtc, a.Id }, "IX_appeals_OrganizationInbox")
                 .IsDescending(false, true, false, false);
+            // The same two orders over the open work only, the inbox's default (M0016).
+            e.HasIndex(a => new { a.EscalationLevel, a.AnswerDueUtc, a.Id, a.ResponsibleOrganizationId, a.TerritoryPath }, "IX_appeals_OpenInbox")
+                .IsDescending(true, false, false, false, false).HasFilter(Migrations.M0016_OpenInbox.OpenFilter);
+            e.HasIndex(a => new { a.ResponsibleOrganizationId, a.EscalationLevel, a.AnswerDueUtc, a.Id }, "IX_appeals_OrganizationOpenInbox")
+                .IsDescending(false, true, false, false).HasFilter(Migrations.M0016_OpenInbox.OpenFilter);
         });
         b.Entity<AppealEvent>(e =>
         {
