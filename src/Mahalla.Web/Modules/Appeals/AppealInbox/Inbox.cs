@@ -28,17 +28,25 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     public const string AllStatuses = "all";
 
     /// <summary>
-    /// The requests that wait for the staff: submitted, in progress, or reopened by a dispute. Answered work waits for
-    /// the citizen, and closed work for nobody. The SQL is <c>abs("Status") IN (1, 2, 5)</c>, the very condition of
-    /// the partial indexes of the open inbox (M0016), so that both databases use them. The <c>abs</c> changes no value
-    /// (a status is positive); it keeps SQLite, which has no statistics, from taking the condition for a selective
-    /// one: on the bare column it looked the three statuses up in <c>IX_appeals_Status_AnswerDueUtc</c> and sorted
-    /// every open request of a region for each page, even with <c>likely()</c> around it.
+    /// The requests that wait for the staff, to list in the inbox's order: submitted, in progress, or reopened by a
+    /// dispute. Answered work waits for the citizen, and closed work for nobody. The SQL is
+    /// <c>abs(CAST("Status" AS INTEGER)) = 1 OR … = 2 OR … = 5</c>, the very condition of the partial indexes of the open
+    /// inbox (M0016), so that both databases walk them. The <c>abs</c> changes no value (a status is positive); it keeps
+    /// SQLite, which has no statistics, from taking the condition for a selective one: on the bare column it looked the
+    /// three statuses up in <c>IX_appeals_Status_AnswerDueUtc</c> and sorted every open request of a region for each
+    /// page, even with <c>likely()</c> around it.
     /// </summary>
-    internal static IQueryable<Appeal> OpenWork(IQueryable<Appeal> query) =>
+    internal static IQueryable<Appeal> OpenWorkInOrder(IQueryable<Appeal> query) =>
         query.Where(a => Math.Abs((int)a.Status) == (int)AppealStatus.Submitted
             || Math.Abs((int)a.Status) == (int)AppealStatus.InProgress
             || Math.Abs((int)a.Status) == (int)AppealStatus.Reopened);
+
+    /// <summary>
+    /// The same requests, to count: on the bare column (<c>"Status" IN (1, 2, 5)</c>), so that an organisation's count
+    /// seeks its three statuses in <c>IX_appeals_ResponsibleOrganizationId_Status</c> and reads the open requests only.
+    /// </summary>
+    internal static IQueryable<Appeal> OpenWorkToCount(IQueryable<Appeal> query) =>
+        query.Where(a => a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened);
 
     public async Task<InboxResult> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
     {
@@ -48,11 +56,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         }
 
         var query = db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller));
-        if (string.IsNullOrEmpty(filter.Status) || filter.Status == OpenStatus)
-        {
-            query = OpenWork(query);
-        }
-        else if (filter.Status != AllStatuses)
+        var openWork = string.IsNullOrEmpty(filter.Status) || filter.Status == OpenStatus; // added last, in two forms
+        if (!openWork && filter.Status != AllStatuses)
         {
             var status = AppealWords.ParseStatus(filter.Status) ?? throw new InvalidInputException(Validation.Of("status", "validation.status"));
             query = query.Where(a => a.Status == status);
@@ -93,8 +98,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = await query.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
-            var ids = await PageIds(query, page).ToListAsync(ct);
+            var total = await (openWork ? OpenWorkToCount(query) : query).WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+            var ids = await PageIds(openWork ? OpenWorkInOrder(query) : query, page).ToListAsync(ct);
             // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
             // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
             var rows = ids.Count == 0 ? []
