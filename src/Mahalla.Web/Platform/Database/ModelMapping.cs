@@ -133,6 +133,8 @@ internal static class ModelMapping
                 .IsDescending(true, false, false, false, false).HasFilter(Migrations.M0016_OpenInbox.OpenFilter);
             e.HasIndex(a => new { a.ResponsibleOrganizationId, a.EscalationLevel, a.AnswerDueUtc, a.Id }, "IX_appeals_OrganizationOpenInbox")
                 .IsDescending(false, true, false, false).HasFilter(Migrations.M0016_OpenInbox.OpenFilter);
+            e.HasIndex(a => new { a.TerritoryPath, a.ResponsibleOrganizationId, a.Status }, "IX_appeals_OpenByTerritory")
+                .HasFilter(Migrations.M0016_OpenInbox.OpenFilter);
         });
         b.Entity<AppealEvent>(e =>
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Appeals.ViewAppeal;
@@ -42,8 +43,10 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             || Math.Abs((int)a.Status) == (int)AppealStatus.Reopened);
 
     /// <summary>
-    /// The same requests, to count: on the bare column (<c>"Status" IN (1, 2, 5)</c>), so that an organisation's count
-    /// seeks its three statuses in <c>IX_appeals_ResponsibleOrganizationId_Status</c> and reads the open requests only.
+    /// The same requests, to count one organisation's: on the bare column (<c>"Status" IN (1, 2, 5)</c>), so that the
+    /// count seeks the three statuses in <c>IX_appeals_ResponsibleOrganizationId_Status</c> and reads the open requests
+    /// only. A territory's open requests are counted in the <c>abs</c> form instead, from
+    /// <c>IX_appeals_OpenByTerritory</c>, which holds their path, organisation and status (M0016).
     /// </summary>
     internal static IQueryable<Appeal> OpenWorkToCount(IQueryable<Appeal> query) =>
         query.Where(a => a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened);
@@ -55,42 +58,54 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             throw new ForbiddenException("rule.staff_only");
         }
 
-        var query = db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller));
         var openWork = string.IsNullOrEmpty(filter.Status) || filter.Status == OpenStatus; // added last, in two forms
-        if (!openWork && filter.Status != AllStatuses)
-        {
-            var status = AppealWords.ParseStatus(filter.Status) ?? throw new InvalidInputException(Validation.Of("status", "validation.status"));
-            query = query.Where(a => a.Status == status);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Type))
-        {
-            var type = AppealWords.ParseAnyType(filter.Type) ?? throw new InvalidInputException(Validation.Of("type", "validation.type"));
-            query = query.Where(a => a.Type == type);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Category))
-        {
-            query = query.Where(a => a.CategoryCode == filter.Category);
-        }
-
+        AppealStatus? status = openWork || filter.Status == AllStatuses ? null
+            : AppealWords.ParseStatus(filter.Status) ?? throw new InvalidInputException(Validation.Of("status", "validation.status"));
+        AppealType? type = string.IsNullOrEmpty(filter.Type) ? null
+            : AppealWords.ParseAnyType(filter.Type) ?? throw new InvalidInputException(Validation.Of("type", "validation.type"));
+        string? territoryPath = null;
         if (filter.TerritoryId is { } territoryId)
         {
-            var path = await db.Territories.AsNoTracking().Where(t => t.Id == territoryId).Select(t => t.Path).FirstOrDefaultAsync(ct)
+            territoryPath = await db.Territories.AsNoTracking().Where(t => t.Id == territoryId).Select(t => t.Path).FirstOrDefaultAsync(ct)
                 ?? throw new InvalidInputException(Validation.Of("territoryId", "validation.territory"));
-            query = query.Where(a => a.TerritoryPath.StartsWith(path));
-        }
-
-        if (filter.Assignee == "me")
-        {
-            query = query.Where(a => a.AssigneeUserId == caller.UserId);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (filter.Overdue == true)
+        IQueryable<Appeal> Filtered(Expression<Func<Appeal, bool>> scope)
         {
-            query = query.Where(a => (a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened)
-                && (a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now)));
+            var query = db.Appeals.AsNoTracking().Where(scope);
+            if (status is { } s)
+            {
+                query = query.Where(a => a.Status == s);
+            }
+
+            if (type is { } t)
+            {
+                query = query.Where(a => a.Type == t);
+            }
+
+            if (!string.IsNullOrEmpty(filter.Category))
+            {
+                query = query.Where(a => a.CategoryCode == filter.Category);
+            }
+
+            if (territoryPath is { } path)
+            {
+                query = query.Where(a => a.TerritoryPath.StartsWith(path));
+            }
+
+            if (filter.Assignee == "me")
+            {
+                query = query.Where(a => a.AssigneeUserId == caller.UserId);
+            }
+
+            if (filter.Overdue == true)
+            {
+                query = query.Where(a => (a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened)
+                    && (a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now)));
+            }
+
+            return query;
         }
 
         var page = Math.Clamp(filter.Page, 1, 10_000);
@@ -98,7 +113,22 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = await (openWork ? OpenWorkToCount(query) : query).WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+            var query = Filtered(Scope.VisibleTo(caller));
+            var total = 0;
+            if (openWork)
+            {
+                // The open work of each part of the scope, from an index that holds it (see OpenWorkToCount).
+                foreach (var (part, byOrganization) in Scope.CountedParts(caller))
+                {
+                    var counted = byOrganization ? OpenWorkToCount(Filtered(part)) : OpenWorkInOrder(Filtered(part));
+                    total += await counted.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+                }
+            }
+            else
+            {
+                total = await query.WithPathRanges(db).CountAsync(ct);
+            }
+
             var ids = await PageIds(openWork ? OpenWorkInOrder(query) : query, page).ToListAsync(ct);
             // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
             // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
