@@ -19,7 +19,7 @@ public sealed class M0016_OpenInbox : MahallaMigration
 {
     /// <summary>
     /// The open statuses (<c>AppealStatus</c> Submitted, InProgress, Reopened), as the indexes' condition. <c>abs</c> changes
-    /// no value; it is in the query too (<c>Inbox.OpenWork</c>), where it keeps SQLite from using the status index instead.
+    /// no value; it is in the query too (<c>Inbox.OpenWorkInOrder</c>), where it keeps SQLite from using the status index instead.
     /// </summary>
     public const string OpenFilter =
         "abs(CAST(\"Status\" AS INTEGER)) = 1 OR abs(CAST(\"Status\" AS INTEGER)) = 2 OR abs(CAST(\"Status\" AS INTEGER)) = 5";
