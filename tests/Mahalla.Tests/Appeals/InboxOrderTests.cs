@@ -1,6 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Modules.Accounts.Data;
@@ -49,7 +47,7 @@ public abstract class InboxOrderTests(MahallaApp app)
             ["region"] = new(Guid.NewGuid(), new HashSet<string> { Roles.RegionSupervisor }, null, region),
             ["mahalla"] = new(Guid.NewGuid(), new HashSet<string> { Roles.MahallaStaff }, Guid.NewGuid(), sample.TerritoryPath),
         };
-        var open = new[] { AppealStatus.Submitted, AppealStatus.InProgress, AppealStatus.Reopened };
+        var open = Enum.GetValues<AppealStatus>().Where(s => s.IsOpen()).ToArray();
 
         foreach (var (name, caller) in callers)
         {
@@ -64,7 +62,7 @@ public abstract class InboxOrderTests(MahallaApp app)
                 // The open work is counted by parts of the scope that do not overlap, each in the form its index needs.
                 IEnumerable<IQueryable<Appeal>> ToCount(MahallaDb db) => openOnly
                     ? Scope.CountedParts(caller).Select(p => p.ByOrganization
-                        ? Inbox.OpenWorkToCount(db.Appeals.AsNoTracking().Where(p.Part))
+                        ? Inbox.OpenWork(db.Appeals.AsNoTracking().Where(p.Part))
                         : Inbox.OpenWorkInOrder(db.Appeals.AsNoTracking().Where(p.Part)))
                     : [db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller))];
 
@@ -179,23 +177,16 @@ public abstract class InboxOrderTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/inbox?status=everything")).StatusCode);
 
         // The page: the default filter is the open work, and "any status" shows the closed work too.
-        var page = await PageAsync(staff, "/inbox?category=other");
+        var page = await PageChecks.PageAsync(staff, "/inbox?category=other");
         var options = page.QuerySelectorAll("#f-status option").ToList();
         Assert.Equal(["", "all"], options.Take(2).Select(o => o.GetAttribute("value")));
         Assert.True(options[0].HasAttribute("selected") || options.All(o => !o.HasAttribute("selected")));
         Assert.Contains(waiting.Str("trackingNumber"), page.Body!.TextContent);
         Assert.DoesNotContain(resolved.Str("trackingNumber"), page.Body!.TextContent);
-        var all = await PageAsync(staff, "/inbox?category=other&status=all");
+        var all = await PageChecks.PageAsync(staff, "/inbox?category=other&status=all");
         Assert.True(all.QuerySelector("#f-status option[value='all']")!.HasAttribute("selected"));
         Assert.Contains(resolved.Str("trackingNumber"), all.Body!.TextContent);
         PageChecks.AssertAccessible("/inbox?status=all", all);
-    }
-
-    private static async Task<IDocument> PageAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 }
 

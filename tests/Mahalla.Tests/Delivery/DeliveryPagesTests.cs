@@ -26,9 +26,9 @@ public abstract partial class DeliveryTests
         Assert.Equal("failed", (await SingleDeliveryAsync(ours)).Str("status"));
         var staff = Pages(await StaffOfAsync("obodon"));
 
-        var inbox = await PageAsync(staff, "/inbox");
+        var inbox = await PageChecks.PageAsync(staff, "/inbox");
         Assert.Equal("/deliveries?status=failed", inbox.QuerySelector("#failed-deliveries a")!.GetAttribute("href"));
-        var log = await PageAsync(staff, "/deliveries?status=failed");
+        var log = await PageChecks.PageAsync(staff, "/deliveries?status=failed");
         var rows = log.QuerySelectorAll("tbody tr").ToList();
         var row = Assert.Single(rows, r => r.TextContent.Contains(ours.Str("trackingNumber"), StringComparison.Ordinal));
         Assert.DoesNotContain(rows, r => r.TextContent.Contains(theirs.Str("trackingNumber"), StringComparison.Ordinal));
@@ -48,15 +48,15 @@ public abstract partial class DeliveryTests
         Assert.Equal("failed", (await SingleDeliveryAsync(theirs)).Str("status"));
         await RunAsync();
 
-        var detail = await PageAsync(staff, $"/deliveries/{ourDelivery}");
+        var detail = await PageChecks.PageAsync(staff, $"/deliveries/{ourDelivery}");
         Assert.Contains("delivery-delivered", detail.GetElementById("delivery-status")!.ClassName);
         Assert.Equal([("1", "400"), ("2", "200")], detail.QuerySelectorAll("tbody tr").Select(r => (r.Children[0].TextContent, r.Children[3].TextContent)));
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/deliveries/{theirDelivery}")).StatusCode);
         var admin = Pages(await AdminAsync());
-        Assert.Contains(theirs.Str("trackingNumber"), (await PageAsync(admin, "/deliveries?status=failed")).QuerySelector("table")!.TextContent);
+        Assert.Contains(theirs.Str("trackingNumber"), (await PageChecks.PageAsync(admin, "/deliveries?status=failed")).QuerySelector("table")!.TextContent);
         foreach (var page in new[] { "/deliveries", $"/deliveries/{theirDelivery}", $"/admin/organizations/{MahallaApp.OrganizationId("power")}/delivery" })
         {
-            PageChecks.AssertAccessible(page, await PageAsync(admin, page));
+            PageChecks.AssertAccessible(page, await PageChecks.PageAsync(admin, page));
         }
     }
 
@@ -84,8 +84,8 @@ public abstract partial class DeliveryTests
         var admin = Pages(await AdminAsync());
         var organization = await admin.AddProviderAsync(AdminApi.Unique("Issiqlik taʼminoti "));
         var url = $"/admin/organizations/{organization}/delivery";
-        Assert.Contains(url, (await PageAsync(admin, $"/admin/organizations/{organization}")).QuerySelector($"a[href='{url}']")!.GetAttribute("href"));
-        var empty = await PageAsync(admin, url);
+        Assert.Contains(url, (await PageChecks.PageAsync(admin, $"/admin/organizations/{organization}")).QuerySelector($"a[href='{url}']")!.GetAttribute("href"));
+        var empty = await PageChecks.PageAsync(admin, url);
         Assert.True(empty.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#method-inbox")!.IsChecked);
 
         var generated = await admin.PostAsync(url, Form(PageChecks.HiddenFields(empty, "delivery"),
@@ -104,7 +104,7 @@ public abstract partial class DeliveryTests
 
         const string chosen = "the-secret-the-organisation-chose-42";
         const string apiKey = "open311-key-of-the-platform-9d1e";
-        var page = await PageAsync(admin, url);
+        var page = await PageChecks.PageAsync(admin, url);
         var saved = await admin.PostAsync(url, Form(PageChecks.HiddenFields(page, "delivery"),
             ("Input.Method", "open311"), ("Input.Language", "uz-Latn"), ("Input.WebhookUrl", "https://issiqlik.test/hooks/mahalla"),
             ("Input.WebhookSecret", chosen), ("Input.Open311Endpoint", "https://311.issiqlik.test/dev/v2"), ("Input.Open311ApiKey", apiKey),
@@ -132,7 +132,7 @@ public abstract partial class DeliveryTests
         var admin = Pages(await AdminAsync(), "ru");
         var organization = await admin.AddProviderAsync(AdminApi.Unique("Lift xizmati "));
         var url = $"/admin/organizations/{organization}/delivery";
-        var page = await PageAsync(admin, url);
+        var page = await PageChecks.PageAsync(admin, url);
 
         var refused = await admin.PostAsync(url, Form(PageChecks.HiddenFields(page, "delivery"),
             ("Input.Method", "email"), ("Input.Language", "uz-Cyrl"), ("Input.WebhookUrl", "ftp://lift.test/hook"),
@@ -166,13 +166,6 @@ public abstract partial class DeliveryTests
         }
 
         return client;
-    }
-
-    private static async Task<IDocument> PageAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
     private static FormUrlEncodedContent Form(Dictionary<string, string> hidden, params (string Name, string Value)[] fields) =>

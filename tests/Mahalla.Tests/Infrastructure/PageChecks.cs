@@ -1,10 +1,20 @@
+using System.Net;
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace Mahalla.Tests.Infrastructure;
 
 /// <summary>What every server-rendered page is held to, and its forms as a browser would post them.</summary>
 public static class PageChecks
 {
+    /// <summary>GETs a page, checks that it answered 200, and parses it.</summary>
+    public static async Task<IDocument> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>One heading, every field labelled (or named by aria-label), unique ids, tables with a caption and scoped headers.</summary>
     public static void AssertAccessible(string url, IDocument page)
     {

@@ -15,32 +15,19 @@ internal static class Scope
 {
     public static Expression<Func<Appeal, bool>> VisibleTo(Caller caller)
     {
-        if (!caller.IsSignedIn)
-        {
-            return _ => false;
-        }
-
         var userId = caller.UserId;
         var org = caller.OrganizationId;
         var path = caller.TerritoryPath;
-        if (caller.Is(Roles.RegionSupervisor) || caller.Is(Roles.DistrictSupervisor))
+        return KindOf(caller) switch
         {
-            return path is null ? a => false : a => a.TerritoryPath.StartsWith(path);
-        }
-
-        if (caller.Is(Roles.MahallaStaff) || caller.Is(Roles.SocialWorker))
-        {
-            return path is null
+            Kind.Nobody => _ => false,
+            Kind.Territory => path is null ? a => false : a => a.TerritoryPath.StartsWith(path),
+            Kind.Mahalla => path is null
                 ? a => a.ResponsibleOrganizationId == org
-                : a => a.ResponsibleOrganizationId == org || a.TerritoryPath.StartsWith(path);
-        }
-
-        if (caller.Is(Roles.OrganizationOperator))
-        {
-            return a => a.ResponsibleOrganizationId == org;
-        }
-
-        return a => a.ApplicantUserId == userId;
+                : a => a.ResponsibleOrganizationId == org || a.TerritoryPath.StartsWith(path),
+            Kind.Organization => a => a.ResponsibleOrganizationId == org,
+            _ => a => a.ApplicantUserId == userId,
+        };
     }
 
     /// <summary>
@@ -52,15 +39,29 @@ internal static class Scope
     public static IReadOnlyList<(Expression<Func<Appeal, bool>> Part, bool ByOrganization)> CountedParts(Caller caller)
     {
         var org = caller.OrganizationId;
-        var path = caller.TerritoryPath;
-        if (caller.IsSignedIn && !caller.Is(Roles.RegionSupervisor) && !caller.Is(Roles.DistrictSupervisor)
-            && (caller.Is(Roles.MahallaStaff) || caller.Is(Roles.SocialWorker)) && path is not null)
+        var kind = KindOf(caller);
+        if (kind == Kind.Mahalla && caller.TerritoryPath is { } path)
         {
             return [(a => a.ResponsibleOrganizationId == org, true), (a => a.TerritoryPath.StartsWith(path) && a.ResponsibleOrganizationId != org, false)];
         }
 
-        var byOrganization = caller.IsSignedIn && !caller.Is(Roles.RegionSupervisor) && !caller.Is(Roles.DistrictSupervisor)
-            && (caller.Is(Roles.MahallaStaff) || caller.Is(Roles.SocialWorker) || caller.Is(Roles.OrganizationOperator));
-        return [(VisibleTo(caller), byOrganization)];
+        return [(VisibleTo(caller), kind is Kind.Mahalla or Kind.Organization)];
     }
+
+    /// <summary>Whose requests a caller sees, by role; a supervisor's territory wins over any other role they hold.</summary>
+    private enum Kind
+    {
+        Nobody,
+        Territory,
+        Mahalla,
+        Organization,
+        Applicant,
+    }
+
+    private static Kind KindOf(Caller caller) =>
+        !caller.IsSignedIn ? Kind.Nobody
+        : caller.Is(Roles.RegionSupervisor) || caller.Is(Roles.DistrictSupervisor) ? Kind.Territory
+        : caller.Is(Roles.MahallaStaff) || caller.Is(Roles.SocialWorker) ? Kind.Mahalla
+        : caller.Is(Roles.OrganizationOperator) ? Kind.Organization
+        : Kind.Applicant;
 }

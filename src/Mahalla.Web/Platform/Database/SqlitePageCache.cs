@@ -20,8 +20,6 @@ internal sealed class SqlitePageCache(int kib) : DbConnectionInterceptor
     // handle: it is set once per handle, not at every open.
     private readonly ConditionalWeakTable<object, object> _set = [];
 
-    public int Kib { get; } = kib;
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplyOnce(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -37,21 +35,15 @@ internal sealed class SqlitePageCache(int kib) : DbConnectionInterceptor
             return;
         }
 
-        Apply(sqlite, Kib);
-        // A handle serves one connection at a time, so no other thread is setting this one now.
-        _set.AddOrUpdate(handle, handle);
-    }
-
-    private static void Apply(SqliteConnection connection, int kib)
-    {
-        if (kib <= 0)
+        if (kib > 0) // 0: SQLite's default
         {
-            return; // SQLite's default
+            using var command = sqlite.CreateCommand();
+            // A negative size is in KiB, not in pages.
+            command.CommandText = $"PRAGMA cache_size = -{kib}";
+            command.ExecuteNonQuery();
         }
 
-        using var command = connection.CreateCommand();
-        // A negative size is in KiB, not in pages.
-        command.CommandText = $"PRAGMA cache_size = -{kib}";
-        command.ExecuteNonQuery();
+        // A handle serves one connection at a time, so no other thread is setting this one now.
+        _set.AddOrUpdate(handle, handle);
     }
 }

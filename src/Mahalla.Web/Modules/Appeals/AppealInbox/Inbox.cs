@@ -29,13 +29,12 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     public const string AllStatuses = "all";
 
     /// <summary>
-    /// The requests that wait for the staff, to list in the inbox's order: submitted, in progress, or reopened by a
-    /// dispute. Answered work waits for the citizen, and closed work for nobody. The SQL is
+    /// The requests that wait for the staff (<see cref="AppealWords.IsOpen"/>), to list in the inbox's order. The SQL is
     /// <c>abs(CAST("Status" AS INTEGER)) = 1 OR … = 2 OR … = 5</c>, the very condition of the partial indexes of the open
     /// inbox (M0016), so that both databases walk them. The <c>abs</c> changes no value (a status is positive); it keeps
-    /// SQLite, which has no statistics, from taking the condition for a selective one: on the bare column it looked the
-    /// three statuses up in <c>IX_appeals_Status_AnswerDueUtc</c> and sorted every open request of a region for each
-    /// page, even with <c>likely()</c> around it.
+    /// SQLite, which has no statistics, from taking the condition for a selective one: on the bare column
+    /// (<see cref="OpenWork"/>) it looked the three statuses up in <c>IX_appeals_Status_AnswerDueUtc</c> and sorted every
+    /// open request of a region for each page, even with <c>likely()</c> around it.
     /// </summary>
     internal static IQueryable<Appeal> OpenWorkInOrder(IQueryable<Appeal> query) =>
         query.Where(a => Math.Abs((int)a.Status) == (int)AppealStatus.Submitted
@@ -43,12 +42,13 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             || Math.Abs((int)a.Status) == (int)AppealStatus.Reopened);
 
     /// <summary>
-    /// The same requests, to count one organisation's: on the bare column (<c>"Status" IN (1, 2, 5)</c>), so that the
-    /// count seeks the three statuses in <c>IX_appeals_ResponsibleOrganizationId_Status</c> and reads the open requests
-    /// only. A territory's open requests are counted in the <c>abs</c> form instead, from
+    /// The requests that wait for the staff (<see cref="AppealWords.IsOpen"/>: submitted, in progress, or reopened by a
+    /// dispute; answered work waits for the citizen, and closed work for nobody), on the bare column:
+    /// <c>"Status" IN (1, 2, 5)</c>. An organisation's open work is counted in this form, as three seeks in
+    /// <c>IX_appeals_ResponsibleOrganizationId_Status</c>; a territory's in the <see cref="OpenWorkInOrder"/> form, from
     /// <c>IX_appeals_OpenByTerritory</c>, which holds their path, organisation and status (M0016).
     /// </summary>
-    internal static IQueryable<Appeal> OpenWorkToCount(IQueryable<Appeal> query) =>
+    internal static IQueryable<Appeal> OpenWork(IQueryable<Appeal> query) =>
         query.Where(a => a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened);
 
     public async Task<InboxResult> ListAsync(Caller caller, InboxFilter filter, CancellationToken ct)
@@ -101,8 +101,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
             if (filter.Overdue == true)
             {
-                query = query.Where(a => (a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened)
-                    && (a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now)));
+                query = OpenWork(query).Where(a => a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now));
             }
 
             return query;
@@ -117,10 +116,10 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             var total = 0;
             if (openWork)
             {
-                // The open work of each part of the scope, from an index that holds it (see OpenWorkToCount).
+                // The open work of each part of the scope, from an index that holds it (see OpenWork).
                 foreach (var (part, byOrganization) in Scope.CountedParts(caller))
                 {
-                    var counted = byOrganization ? OpenWorkToCount(Filtered(part)) : OpenWorkInOrder(Filtered(part));
+                    var counted = byOrganization ? OpenWork(Filtered(part)) : OpenWorkInOrder(Filtered(part));
                     total += await counted.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
                 }
             }
