@@ -312,6 +312,7 @@ namespace Mahalla.Bench
         private (string Number, string Code)[] _trackable = [];
         private long _sequence;
         private int _inboxTotal = -1;
+        private bool _inboxTotalIsExact = true;
 
         public async Task PrepareAsync(CancellationToken ct)
         {
@@ -378,7 +379,7 @@ namespace Mahalla.Bench
         {
             "signin" => "(password check: PBKDF2 by design)",
             "track" => $"({_trackable.Length} appeals to pick from)",
-            "inbox" => _inboxTotal >= 0 ? $"(page of 50; {_inboxTotal} appeals in the operator's scope at the end)" : "",
+            "inbox" => _inboxTotal >= 0 ? $"(page of 50; {_inboxTotal}{(_inboxTotalIsExact ? "" : "+, the count's limit,")} appeals in the operator's scope at the end)" : "",
             _ => "",
         };
 
@@ -428,6 +429,8 @@ namespace Mahalla.Bench
                 {
                     using var doc = JsonDocument.Parse(body);
                     _inboxTotal = doc.RootElement.GetProperty("total").GetInt32();
+                    // Since ADR 0065 the inbox counts up to a limit (1,000 by default) and says whether it stopped there.
+                    _inboxTotalIsExact = !doc.RootElement.TryGetProperty("totalIsExact", out var exact) || exact.GetBoolean();
                 }
                 : null);
         }

@@ -26,6 +26,7 @@ public static class AppealsModule
         services.AddScoped<Transitions.Transitions>();
         services.AddScoped<AppealQueries>();
         services.AddScoped<Inbox>();
+        services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
         services.AddScoped<Tracking>();
         services.Configure<SweeperOptions>(configuration.GetSection("Deadlines:Sweeper"));
         services.AddSingleton<DeadlineSweeper>();
@@ -77,7 +78,8 @@ public static class AppealsModule
             TypedResults.Ok(await inbox.ListAsync(Caller.From(http.User), query.ToFilter(), ct)))
             .WithName("Inbox").WithSummary("Requests in your scope, with filters.")
             .WithDescription("Without `status`, the open work: submitted, in progress and reopened requests (`status=open`). "
-                + "`status=all` lists everything in scope, answered and closed included; any other value is one status.");
+                + "`status=all` lists everything in scope, answered and closed included; any other value is one status. "
+                + "`total` counts the matching requests up to the node's `Inbox:CountLimit` (1,000 by default); beyond it `totalIsExact` is false.");
         inbox.MapPost("/assignment", async Task<Ok<BulkAssignmentResult>> (BulkAssignmentRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
         {
             var ids = request.Ids ?? [];

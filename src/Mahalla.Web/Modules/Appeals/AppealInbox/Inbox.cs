@@ -15,10 +15,28 @@ namespace Mahalla.Web.Modules.Appeals.AppealInbox;
 /// </summary>
 public sealed record InboxFilter(string? Status, string? Type, string? Category, bool? Overdue, Guid? TerritoryId, string? Assignee, int Page = 1);
 
-public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// A page of the inbox. <see cref="Total"/> is the number of requests that match, counted up to the node's count limit
+/// (<see cref="InboxOptions.CountLimit"/>); <see cref="TotalIsExact"/> is false when there are more than that.
+/// </summary>
+public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, int PageSize, int Total, bool TotalIsExact = true)
+{
+    /// <summary>Whether a next page may hold requests: this one is full, and the count does not rule it out.</summary>
+    public bool HasNextPage => Items.Count == PageSize && (!TotalIsExact || Total > Page * PageSize);
+}
+
+/// <summary>Configuration section <c>Inbox</c>.</summary>
+public sealed class InboxOptions
+{
+    /// <summary>
+    /// How far an inbox page counts the requests that match (ADR 0065): counting is a walk of an index, as long as the
+    /// backlog, on every page. Beyond it the page says "more than …".
+    /// </summary>
+    public int CountLimit { get; set; } = 1000;
+}
 
 /// <summary>The staff inbox: the requests in the caller's scope, oldest deadline first.</summary>
-public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider clock)
+public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider clock, Microsoft.Extensions.Options.IOptions<InboxOptions> options)
 {
     public const int PageSize = 50;
 
@@ -113,6 +131,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         try
         {
             var query = Filtered(Scope.VisibleTo(caller));
+            // Counted up to the limit and one more, so that the page knows whether there are more (ADR 0065).
+            var limit = Math.Max(options.Value.CountLimit, 1);
             var total = 0;
             if (openWork)
             {
@@ -120,12 +140,16 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
                 foreach (var (part, byOrganization) in Scope.CountedParts(caller))
                 {
                     var counted = byOrganization ? OpenWork(Filtered(part)) : OpenWorkInOrder(Filtered(part));
-                    total += await counted.WithPathRanges(db).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+                    total += await UpTo(counted.WithPathRanges(db), limit + 1 - total).CountAsync(ct); // by the path index, not a LIKE of every row (SQLite)
+                    if (total > limit)
+                    {
+                        break;
+                    }
                 }
             }
             else
             {
-                total = await query.WithPathRanges(db).CountAsync(ct);
+                total = await UpTo(query.WithPathRanges(db), limit + 1).CountAsync(ct);
             }
 
             var ids = await PageIds(openWork ? OpenWorkInOrder(query) : query, page).ToListAsync(ct);
@@ -136,13 +160,19 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
             var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
-            return new InboxResult(summaries, page, PageSize, total);
+            return new InboxResult(summaries, page, PageSize, Math.Min(total, limit), total <= limit);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// At most <paramref name="count"/> of the requests, for a count that stops there: SQLite and PostgreSQL both stop
+    /// reading the index at the limit (<c>SELECT count(*) FROM (SELECT 1 … LIMIT @n)</c>).
+    /// </summary>
+    internal static IQueryable<Appeal> UpTo(IQueryable<Appeal> query, int count) => query.Take(count);
 
     /// <summary>
     /// A page's ids in the inbox's order, without sorting the scope. The open work (the default) has indexes of its own
