@@ -188,8 +188,31 @@ internal static class TriageJson
     public static string Flags(Mahalla.Triage.Urgency.UrgencyAssessment urgency) =>
         JsonSerializer.Serialize(urgency.Flags.Select(f => new UrgencyFlagNote(FlagCode(f.Kind), f.IsDanger, f.Evidence)), JsonSerializerOptions.Web);
 
-    public static IReadOnlyList<UrgencyFlagNote> ReadFlags(string json) =>
-        JsonSerializer.Deserialize<List<UrgencyFlagNote>>(json, JsonSerializerOptions.Web) ?? [];
+    /// <summary>
+    /// The flags of a stored assessment. Most assessments share a handful of flag lists (the lexicon's words), and every
+    /// inbox page reads 50 of them, so the parsed lists are kept per text (read-only, at most <see cref="MaxKnownFlags"/>).
+    /// </summary>
+    public static IReadOnlyList<UrgencyFlagNote> ReadFlags(string json)
+    {
+        if (KnownFlags.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<UrgencyFlagNote> flags = (JsonSerializer.Deserialize<List<UrgencyFlagNote>>(json, JsonSerializerOptions.Web) ?? [])
+            .Select(f => f with { Evidence = (f.Evidence ?? []).ToArray() }).ToArray();
+        if (KnownFlags.Count >= MaxKnownFlags)
+        {
+            KnownFlags.Clear();
+        }
+
+        KnownFlags[json] = flags;
+        return flags;
+    }
+
+    private const int MaxKnownFlags = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<UrgencyFlagNote>> KnownFlags = new(StringComparer.Ordinal);
 
     public static string FlagCode(Mahalla.Triage.Urgency.FlagKind kind) => kind switch
     {
