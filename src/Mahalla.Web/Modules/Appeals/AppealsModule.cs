@@ -27,6 +27,7 @@ public static class AppealsModule
         services.AddScoped<AppealQueries>();
         services.AddScoped<Inbox>();
         services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, InboxJson.Default));
         services.AddScoped<Tracking>();
         services.Configure<SweeperOptions>(configuration.GetSection("Deadlines:Sweeper"));
         services.AddSingleton<DeadlineSweeper>();
