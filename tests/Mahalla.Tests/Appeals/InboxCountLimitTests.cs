@@ -63,6 +63,15 @@ public abstract class InboxCountLimitTests(MahallaApp app)
         Assert.Equal((await InboxAsync(mahalla, "")).Items, page.QuerySelectorAll("tbody tr").Length);
         PageChecks.AssertAccessible("/inbox?category=other", page);
     }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_with_a_count_limit_below_one()
+    {
+        await using var misconfigured = new MahallaApp(app.Provider);
+        misconfigured.Settings["Inbox:CountLimit"] = "0";
+        var refused = Assert.ThrowsAny<Exception>(() => misconfigured.Services);
+        Assert.Contains("CountLimit", refused.ToString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The app with an inbox count limit of 3.</summary>

@@ -26,7 +26,7 @@ public static class AppealsModule
         services.AddScoped<Transitions.Transitions>();
         services.AddScoped<AppealQueries>();
         services.AddScoped<Inbox>();
-        services.Configure<InboxOptions>(configuration.GetSection("Inbox"));
+        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, InboxJson.Default));
         services.AddScoped<Tracking>();
         services.Configure<SweeperOptions>(configuration.GetSection("Deadlines:Sweeper"));

@@ -19,7 +19,7 @@ public sealed record InboxFilter(string? Status, string? Type, string? Category,
 /// A page of the inbox. <see cref="Total"/> is the number of requests that match, counted up to the node's count limit
 /// (<see cref="InboxOptions.CountLimit"/>); <see cref="TotalIsExact"/> is false when there are more than that.
 /// </summary>
-public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, int PageSize, int Total, bool TotalIsExact = true)
+public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, int PageSize, int Total, bool TotalIsExact)
 {
     /// <summary>Whether a next page may hold requests: this one is full, and the count does not rule it out.</summary>
     public bool HasNextPage => Items.Count == PageSize && (!TotalIsExact || Total > Page * PageSize);
@@ -28,10 +28,13 @@ public sealed record InboxResult(IReadOnlyList<AppealSummary> Items, int Page, i
 /// <summary>Configuration section <c>Inbox</c>.</summary>
 public sealed class InboxOptions
 {
+    public const string Section = "Inbox";
+
     /// <summary>
     /// How far an inbox page counts the requests that match (ADR 0065): counting is a walk of an index, as long as the
     /// backlog, on every page. Beyond it the page says "more than …".
     /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
     public int CountLimit { get; set; } = 1000;
 }
 
@@ -132,7 +135,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
         {
             var query = Filtered(Scope.VisibleTo(caller));
             // Counted up to the limit and one more, so that the page knows whether there are more (ADR 0065).
-            var limit = Math.Max(options.Value.CountLimit, 1);
+            var limit = options.Value.CountLimit;
             var total = 0;
             if (openWork)
             {
