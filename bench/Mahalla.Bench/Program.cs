@@ -15,6 +15,7 @@ using Mahalla.Bench;
 //
 //   dotnet Mahalla.Bench.dll --url http://127.0.0.1:5000 --target app [--clients 32] [--warmup 10] [--duration 20] [--rate 0]
 //       [--scenarios signin,file,track,inbox (default; also: categories)] [--label SQLite] [--results results.tsv] [--password Mahalla-2026]
+//       [--staff demo-operator,demo-region,demo-district,demo-mahalla (default: the inboxes listed, client by client in turn)]
 //   dotnet Mahalla.Bench.dll --url http://127.0.0.1:5001 --target baseline [--scenarios hello,insert,select] ...
 //
 // Prints per scenario: requests/s (successful answers in the measured window), p50/p99/max latency,
@@ -79,11 +80,12 @@ namespace Mahalla.Bench
     internal sealed class BenchException(string message) : Exception(message);
 
     internal sealed record Options(Uri Url, string Target, int Clients, int Warmup, int Duration, IReadOnlyList<string> Scenarios,
-        string Label, string? Results, string Password, int Rate = 0)
+        string Label, string? Results, string Password, int Rate = 0, IReadOnlyList<string>? Staff = null)
     {
         public const string Usage =
             "usage: Mahalla.Bench --url http://127.0.0.1:PORT --target app|baseline [--clients 32] [--warmup 10] [--duration 20] [--rate REQUESTS-PER-SECOND] " +
-            "[--scenarios signin,file,track,inbox | hello,insert,select] [--label NAME] [--results FILE.tsv] [--password DEMO-PASSWORD]";
+            "[--scenarios signin,file,track,inbox | hello,insert,select] [--label NAME] [--results FILE.tsv] [--password DEMO-PASSWORD] " +
+            "[--staff demo-operator,demo-region,demo-district,demo-mahalla (whose inboxes the clients list, in turn)]";
 
         public static Options Parse(string[] args)
         {
@@ -123,8 +125,16 @@ namespace Mahalla.Bench
                 throw new ArgumentException($"--scenarios for {target}: a comma-separated subset of {string.Join(',', known)}");
             }
 
+            var staff = values.TryGetValue("staff", out var staffList)
+                ? staffList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : AppScenarios.StaffAccounts;
+            if (staff.Length == 0)
+            {
+                throw new ArgumentException("--staff: a comma-separated list of staff user names");
+            }
+
             return new Options(url, target, clients, warmup, duration, scenarios, values.GetValueOrDefault("label", target),
-                values.GetValueOrDefault("results"), values.GetValueOrDefault("password", "Mahalla-2026"), rate);
+                values.GetValueOrDefault("results"), values.GetValueOrDefault("password", "Mahalla-2026"), rate, staff);
         }
 
         private static int Int(Dictionary<string, string> values, string key, int fallback, int min, int max)
@@ -302,7 +312,7 @@ namespace Mahalla.Bench
         // diagnostic, not one of the issue's scenarios, and not run by default.
         public static readonly string[] Names = ["signin", "file", "track", "inbox", "categories"];
         private const string CitizenPassword = "Bench-Citizen-2026";
-        private static readonly string[] StaffAccounts = ["demo-operator", "demo-region", "demo-district", "demo-mahalla"];
+        public static readonly string[] StaffAccounts = ["demo-operator", "demo-region", "demo-district", "demo-mahalla"];
 
         private readonly ConcurrentQueue<(string Number, string Code)> _filed = new();
         private Guid[] _mahallas = [];
@@ -343,13 +353,14 @@ namespace Mahalla.Bench
 
                 _citizenTokens[i] = await SignInAsync(_citizens[i], CitizenPassword, token);
             });
-            _staffTokens = new string[StaffAccounts.Length];
-            for (var i = 0; i < StaffAccounts.Length; i++)
+            var staff = options.Staff ?? StaffAccounts;
+            _staffTokens = new string[staff.Count];
+            for (var i = 0; i < staff.Count; i++)
             {
-                _staffTokens[i] = await SignInAsync(StaffAccounts[i], options.Password, ct);
+                _staffTokens[i] = await SignInAsync(staff[i], options.Password, ct);
             }
 
-            Console.WriteLine($"set-up: {_mahallas.Length} mahallas, {_citizens.Length} citizen accounts, staff {string.Join(", ", StaffAccounts)}");
+            Console.WriteLine($"set-up: {_mahallas.Length} mahallas, {_citizens.Length} citizen accounts, staff {string.Join(", ", staff)}");
         }
 
         private async Task<string> SignInAsync(string userName, string password, CancellationToken ct)
@@ -379,7 +390,7 @@ namespace Mahalla.Bench
         {
             "signin" => "(password check: PBKDF2 by design)",
             "track" => $"({_trackable.Length} appeals to pick from)",
-            "inbox" => _inboxTotal >= 0 ? $"(page of 50; {_inboxTotal}{(_inboxTotalIsExact ? "" : "+, the count's limit,")} appeals in the operator's scope at the end)" : "",
+            "inbox" => _inboxTotal >= 0 ? $"(page of 50; {_inboxTotal}{(_inboxTotalIsExact ? "" : "+, the count's limit,")} appeals in {(options.Staff ?? StaffAccounts)[0]}'s scope at the end)" : "",
             _ => "",
         };
 

@@ -12,12 +12,13 @@ namespace Mahalla.Tests.Appeals;
 
 /// <summary>
 /// An inbox page is the first requests of the caller's scope in the inbox's order, for every kind of
-/// staff scope; on SQLite it is found through an index in that order, never by sorting the whole scope.
+/// staff scope; on SQLite a large scope's page is found through an index in that order, never by sorting the whole
+/// scope, and a small scope's open work through its path (ADR 0066).
 /// </summary>
 public abstract class InboxOrderTests(MahallaApp app)
 {
     [Fact]
-    public async Task Each_staff_scope_gets_its_first_page_in_order_and_sqlite_never_sorts_the_scope()
+    public async Task Each_staff_scope_gets_its_first_page_in_order_and_sqlite_sorts_only_a_small_scope()
     {
         var citizen = await app.NewCitizenAsync();
         var bodomzor = await app.MahallaIdAsync("bodomzor");
@@ -51,12 +52,13 @@ public abstract class InboxOrderTests(MahallaApp app)
 
         foreach (var (name, caller) in callers)
         {
-            foreach (var openOnly in new[] { true, false })
+            // Everything in scope; the open work of a large scope, walked in order; the open work of a small one, by path (ADR 0066).
+            foreach (var (openOnly, small) in new[] { (true, false), (true, true), (false, false) })
             {
                 IQueryable<Appeal> InScope(MahallaDb db)
                 {
                     var scope = db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller));
-                    return openOnly ? Inbox.OpenWorkInOrder(scope) : scope;
+                    return openOnly ? Inbox.OpenWorkToPage(scope, small, db) : scope;
                 }
 
                 // The open work is counted by parts of the scope that do not overlap, each in the form its index needs.
@@ -66,7 +68,7 @@ public abstract class InboxOrderTests(MahallaApp app)
                         : Inbox.OpenWorkInOrder(db.Appeals.AsNoTracking().Where(p.Part)))
                     : [db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller))];
 
-                var what = $"{name}, {(openOnly ? "open work" : "everything")}";
+                var what = $"{name}, {(openOnly ? small ? "open work of a small scope" : "open work" : "everything")}";
                 var all = await app.WithDbAsync(db => db.Appeals.AsNoTracking().Where(Scope.VisibleTo(caller))
                     .Select(a => new { a.Id, a.EscalationLevel, a.AnswerDueUtc, a.Status }).ToListAsync());
                 var listed = openOnly ? all.Where(a => open.Contains(a.Status)).ToList() : all;
@@ -95,16 +97,27 @@ public abstract class InboxOrderTests(MahallaApp app)
                 if (app.Provider == Provider.Sqlite)
                 {
                     var plan = await app.WithDbAsync(db => SqlitePlans.ExplainAsync(db, Inbox.PageIds(InScope(db), 1)));
-                    Assert.DoesNotContain("TEMP B-TREE", plan);
-                    var index = (name == "operator", openOnly) switch
+                    if (small && name != "operator")
                     {
-                        (true, true) => "IX_appeals_OrganizationOpenInbox",
-                        (true, false) => "IX_appeals_OrganizationInbox",
-                        (false, true) => "IX_appeals_OpenInbox",
-                        (false, false) => "IX_appeals_Inbox",
-                    };
-                    Assert.Contains($"INDEX {index} ", plan + " ");
-                    if (openOnly)
+                        // A small scope's open work is searched by its path range (and a mahalla's by its council too), then sorted.
+                        Assert.Contains("INDEX IX_appeals_OpenByTerritory (TerritoryPath>? AND TerritoryPath<?)", plan);
+                        Assert.Equal(name == "mahalla", plan.Contains("INDEX IX_appeals_OrganizationOpenInbox (ResponsibleOrganizationId=?)", StringComparison.Ordinal));
+                        Assert.DoesNotContain("IX_appeals_OpenInbox", plan);
+                    }
+                    else
+                    {
+                        Assert.DoesNotContain("TEMP B-TREE", plan);
+                        var index = (name == "operator", openOnly) switch
+                        {
+                            (true, true) => "IX_appeals_OrganizationOpenInbox",
+                            (true, false) => "IX_appeals_OrganizationInbox",
+                            (false, true) => "IX_appeals_OpenInbox",
+                            (false, false) => "IX_appeals_Inbox",
+                        };
+                        Assert.Contains($"INDEX {index} ", plan + " ");
+                    }
+
+                    if (openOnly && !small)
                     {
                         // An organisation's count seeks its three open statuses; a territory's reads its range of the open work's
                         // path index, and nothing else. Neither reads a closed request or a table row.

@@ -136,7 +136,7 @@ public sealed class MigrationTests
         if (provider == Provider.Postgres)
         {
             await ReadAsync(connection, lines, """
-                select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' ' || is_nullable || ' ' || coalesce(is_identity, '')
+                select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || coalesce(' collate ' || collation_name, '') || ' ' || is_nullable || ' ' || coalesce(is_identity, '')
                 from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') and table_name not like '__EFMigrations%'
                 """);
             await ReadAsync(connection, lines, """

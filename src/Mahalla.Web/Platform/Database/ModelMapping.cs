@@ -105,7 +105,13 @@ internal static class ModelMapping
             e.Property(a => a.TrackingNumber).HasMaxLength(20);
             e.Property(a => a.AccessCodeHash).HasMaxLength(64);
             e.Property(a => a.CategoryCode).HasMaxLength(40);
-            e.Property(a => a.TerritoryPath).HasMaxLength(400);
+            var path = e.Property(a => a.TerritoryPath).HasMaxLength(400);
+            if (s.Supported) // PostgreSQL, the provider with schemas
+            {
+                // Compared by bytes there, so that a prefix is a range its indexes can search (M0017, ADR 0066).
+                path.ComparedByBytes();
+            }
+
             e.Property(a => a.Text).HasMaxLength(Appeal.MaxTextLength);
             e.Property(a => a.Language).HasMaxLength(10);
             e.Property(a => a.ExtensionReason).HasMaxLength(Appeal.MaxReasonLength);

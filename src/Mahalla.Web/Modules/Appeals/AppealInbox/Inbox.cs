@@ -155,7 +155,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
                 total = await UpTo(query.WithPathRanges(db), limit + 1).CountAsync(ct);
             }
 
-            var ids = await PageIds(openWork ? OpenWorkInOrder(query) : query, page).ToListAsync(ct);
+            var ids = await PageIds(openWork ? OpenWorkToPage(query, total <= limit, db) : query, page).ToListAsync(ct);
             // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
             // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
             var rows = ids.Count == 0 ? []
@@ -176,6 +176,18 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     /// reading the index at the limit (<c>SELECT count(*) FROM (SELECT 1 … LIMIT @n)</c>).
     /// </summary>
     internal static IQueryable<Appeal> UpTo(IQueryable<Appeal> query, int count) => query.Take(count);
+
+    /// <summary>
+    /// The open work of a scope, for a page (ADR 0066). A scope that the count found small (<paramref name="counted"/>: at
+    /// most the count's limit) is read by its territory's path range, from the open work's path index, and sorted: a
+    /// mahalla's or a district's few hundred requests, wherever they sit in the country's order. A larger scope is walked
+    /// in the inbox's order (<see cref="OpenWorkInOrder"/>, whose <c>LIKE</c> no index searches) and met often enough to
+    /// stop at the page's end soon. Walked instead, a mahalla's page of a national database read every open request of
+    /// the country; sorted instead, a region's page would sort tens of thousands. The two forms are two statements, so
+    /// PostgreSQL keeps a plan for each.
+    /// </summary>
+    internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool counted, DbContext db) =>
+        counted ? OpenWorkInOrder(inScope).WithPathRanges(db) : OpenWorkInOrder(inScope);
 
     /// <summary>
     /// A page's ids in the inbox's order, without sorting the scope. The open work (the default) has indexes of its own

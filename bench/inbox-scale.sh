@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The staff inbox on a national database (issue 2; ADR 0066), on PostgreSQL, the database the nation runs on:
+#   bash bench/inbox-scale.sh
+# Publishes the app (from a commit, as bench/run.sh does) and the load tool, starts a throwaway PostgreSQL and the
+# app on it (migrations and demo data), then adds COUNT requests spread as a country's are: over every region and
+# district of the seeded territory tree, 43 mahallas in each district (made up, beside the five demo mahallas),
+# about 8% of them open (submitted, in progress or reopened) and the rest answered or closed, 60% with the mahalla's
+# council, 30% with the district's office and 10% with a region's service organisation. The rows go in with SQL:
+# only the inbox reads them, and it reads them exactly as it reads filed ones. Then, for each demo staff account in
+# turn, the load tool lists that account's inbox over HTTP (closed loop) and prints its rate and latency.
+#
+# Settings (environment):
+#   COUNT=1000000            requests added
+#   CLIENTS=32               concurrent clients
+#   WARMUP=5 DURATION=15     seconds per account
+#   STAFF="demo-mahalla demo-district demo-region demo-operator"
+#   APP_REF=HEAD             the commit the app is built from (APP_SOURCE=worktree: the working tree)
+#   SERVER_ENV=...           as in bench/run.sh (the README's service environment for a 2-core node)
+#   KEEP=1                   keep the work folder (logs, the database) for inspection
+# Exits non-zero only when it cannot run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+count=${COUNT:-1000000}; clients=${CLIENTS:-32}; warmup=${WARMUP:-5}; duration=${DURATION:-15}
+staff_list=${STAFF:-demo-mahalla demo-district demo-region demo-operator}
+server_env=${SERVER_ENV-MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000}
+work=$(mktemp -d /tmp/mahalla-inbox-scale.XXXXXX); chmod 755 "$work"
+app_pid=""; pg_dir=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "$pg_dir" ] && bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
+  if [ "${KEEP:-0}" = 1 ]; then echo "[inbox-scale] work folder kept: $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+log() { echo "[inbox-scale $(date +%H:%M:%S)] $*" >&2; }
+free_port() { local p; for _ in $(seq 1 200); do p=$((20000 + RANDOM % 30000)); if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi; done; return 1; }
+wait_health() { for _ in $(seq 1 240); do curl -fsS -o /dev/null --max-time 2 "$1/health" 2>/dev/null && return 0; kill -0 "$2" 2>/dev/null || { tail -n 40 "$3" >&2; return 1; }; sleep 0.5; done; return 1; }
+
+if [ "${APP_SOURCE:-head}" = worktree ]; then
+  app_commit="$(git -C "$root" rev-parse --short HEAD) + working tree"; app_root="$root"
+else
+  app_commit=$(git -C "$root" rev-parse --short "${APP_REF:-HEAD}"); mkdir -p "$work/src"
+  git -C "$root" archive "$app_commit" | tar -x -C "$work/src"; app_root="$work/src"
+fi
+log "publishing the app ($app_commit) and the load tool into $work"
+dotnet publish "$app_root/src/Mahalla.Web/Mahalla.Web.csproj" -c Release -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+dotnet publish "$root/bench/Mahalla.Bench/Mahalla.Bench.csproj" -c Release -o "$work/tool" --nologo -v q >>"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+
+pg_dir="$work/pg"; pg_port=$(free_port)
+cs="$(bash "$root/scripts/postgres.sh" start "$pg_dir" "$pg_port")"
+psql_cmd=(/usr/lib/postgresql/15/bin/psql -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -p "$pg_port" -U postgres -d postgres)
+port=$(free_port); url="http://127.0.0.1:$port"
+log "starting the app on $url (PostgreSQL on port $pg_port)"
+(cd "$work/app" && exec env $server_env dotnet Mahalla.Web.dll --urls "$url" --Database:Provider=Postgres \
+    "--ConnectionStrings:Mahalla=$cs;Maximum Pool Size=16" --RateLimiting:Enabled=false --Demo:Enabled=true >"$work/app.log" 2>&1) &
+app_pid=$!
+wait_health "$url" "$app_pid" "$work/app.log"
+
+log "adding $count requests"
+start=$(date +%s)
+"${psql_cmd[@]}" -v count="$count" <<'SQL'
+-- Every district (and city) of the seeded tree gets 43 mahallas; the demo mahallas keep their own paths and councils.
+CREATE TEMP TABLE mahallas AS
+SELECT row_number() OVER (ORDER BY path) - 1 AS n, path, territory_id, council,
+       coalesce((SELECT o."Id" FROM organizations.organizations o WHERE o."TerritoryId" = x.district_id AND o."Kind" = 2 LIMIT 1),
+                md5('district-' || x.district_id)::uuid) AS district_office,
+       coalesce((SELECT array_agg(o."Id" ORDER BY o."Id") FROM organizations.organizations o
+                 WHERE o."Kind" = 4 AND o."TerritoryPath" = substring(x.path FOR 34)),
+                ARRAY[md5('service-' || substring(x.path FOR 34))::uuid]) AS services
+FROM (
+  SELECT d."Path" || md5(d."Id"::text || '-' || k) || '/' AS path, md5(d."Id"::text || '-' || k)::uuid AS territory_id,
+         md5('council-' || d."Id" || '-' || k)::uuid AS council, d."Id" AS district_id
+  FROM territories.territories d CROSS JOIN generate_series(1, 43) k WHERE d."Kind" IN (2, 3)
+  UNION ALL
+  SELECT t."Path", t."Id", o."Id", t."ParentId"
+  FROM territories.territories t JOIN organizations.organizations o ON o."TerritoryId" = t."Id" AND o."Kind" = 1 WHERE t."Kind" = 4
+) x;
+SELECT count(*) AS mahallas FROM mahallas \gset
+INSERT INTO appeals.appeals ("Id", "TrackingNumber", "AccessCodeHash", "Type", "CategoryCode", "TerritoryId", "TerritoryPath", "Text",
+    "Language", "IsAnonymous", "ResponsibleOrganizationId", "Status", "EscalationLevel", "EscalationCount", "FiledAtUtc",
+    "RegistrationDueUtc", "AnswerDueUtc", "Version")
+SELECT md5('scale-' || i)::uuid, 'S-' || i, md5('code-' || i), 1 + i % 3, 'roads', m.territory_id, m.path,
+       'Koʻchamizdagi yoʻl chuqurlari yomgʻirdan keyin suvga toʻlib qoladi, bolalar maktabga oʻtolmaydi. Iltimos, taʼmirlab bering. №' || i,
+       'uz-Latn', false,
+       CASE WHEN i % 10 < 6 THEN m.council WHEN i % 10 < 9 THEN m.district_office ELSE m.services[1 + i % cardinality(m.services)] END,
+       CASE WHEN i % 100 < 8 THEN (ARRAY[1, 2, 5])[1 + i % 3] ELSE (ARRAY[3, 4, 6, 7])[1 + i % 4] END,
+       CASE WHEN i % 50 = 0 THEN 2 WHEN i % 10 = 0 THEN 1 ELSE 0 END, CASE WHEN i % 10 = 0 THEN 1 ELSE 0 END,
+       now() - interval '2 years' + i * (interval '2 years' / :count),
+       now() - interval '2 years' + i * (interval '2 years' / :count) + interval '1 day',
+       now() - interval '2 years' + i * (interval '2 years' / :count) + interval '15 days' + (i % 37) * interval '1 hour', 1
+FROM generate_series(1, :count) i JOIN mahallas m ON m.n = (i::bigint * 7919) % :mahallas;
+VACUUM ANALYZE appeals.appeals;
+SQL
+log "added in $(( $(date +%s) - start )) s"
+summary=$("${psql_cmd[@]}" -At -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE \"Status\" IN (1, 2, 5)) FROM appeals.appeals")
+mahallas=$("${psql_cmd[@]}" -At -c "SELECT count(DISTINCT \"TerritoryPath\") FROM appeals.appeals")
+
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); app built from $app_commit"
+echo "- nproc: $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); dotnet $(dotnet --version); PostgreSQL 15, Maximum Pool Size=16"
+echo "- database: $(echo "$summary" | cut -d' ' -f1) requests, $(echo "$summary" | cut -d' ' -f2) open, in $mahallas mahallas"
+echo "- $clients clients, closed loop, warm-up $warmup s + measured $duration s per account; RateLimiting:Enabled=false; server environment: ${server_env:-(none)}"
+echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+results="$work/results.tsv"; : >"$results"
+for staff in $staff_list; do
+  log "inbox of $staff"
+  dotnet "$work/tool/Mahalla.Bench.dll" --url "$url" --target app --clients "$clients" --warmup "$warmup" --duration "$duration" \
+    --scenarios inbox --staff "$staff" --label "$staff" --results "$results" >&2
+done
+echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| Inbox of | pages/s | p50 ms | p99 ms | max ms | errors | note |"
+echo "|---|---:|---:|---:|---:|---:|---|"
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $5, $6, $7, $8, $10, $11 }' "$results"
