@@ -178,16 +178,16 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     internal static IQueryable<Appeal> UpTo(IQueryable<Appeal> query, int count) => query.Take(count);
 
     /// <summary>
-    /// The open work of a scope, for a page (ADR 0066). A scope that the count found small (<paramref name="counted"/>: at
-    /// most the count's limit) is read by its territory's path range, from the open work's path index, and sorted: a
-    /// mahalla's or a district's few hundred requests, wherever they sit in the country's order. A larger scope is walked
-    /// in the inbox's order (<see cref="OpenWorkInOrder"/>, whose <c>LIKE</c> no index searches) and met often enough to
-    /// stop at the page's end soon. Walked instead, a mahalla's page of a national database read every open request of
+    /// The open work of a scope, for a page (ADR 0066). A <paramref name="small"/> scope (the count found at most its
+    /// limit) is read by its territory's path range, from the open work's path index, and sorted: a mahalla's or a
+    /// district's few hundred requests, wherever they sit in the country's order. A larger scope is walked in the inbox's
+    /// order (<see cref="OpenWorkInOrder"/>, with the path's <c>LIKE</c> checked on each entry); its requests come often
+    /// enough that the walk stops at the page's end soon. Walked instead, a mahalla's page of a national database read every open request of
     /// the country; sorted instead, a region's page would sort tens of thousands. The two forms are two statements, so
     /// PostgreSQL keeps a plan for each.
     /// </summary>
-    internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool counted, DbContext db) =>
-        counted ? OpenWorkInOrder(inScope).WithPathRanges(db) : OpenWorkInOrder(inScope);
+    internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool small, DbContext db) =>
+        small ? OpenWorkInOrder(inScope).WithPathRanges(db) : OpenWorkInOrder(inScope);
 
     /// <summary>
     /// A page's ids in the inbox's order, without sorting the scope. The open work (the default) has indexes of its own
