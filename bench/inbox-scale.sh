@@ -5,7 +5,7 @@
 # PostgreSQL, the one the nation runs on, and a SQLite file) it starts the app on an empty one (migrations and demo
 # data), then adds COUNT requests spread as a country's are: over every region and
 # district of the seeded territory tree, 43 mahallas in each district (made up, beside the five demo mahallas),
-# filed over two years, about 8% of them open (submitted, in progress or reopened; due in the next 15 days, so that
+# filed over two years, about 8% of them open (submitted, in progress or reopened; due in 1 to 16 days, so that
 # the deadline sweeper, which runs as in production, has nothing to escalate while the inbox is measured) and the rest
 # answered or closed, 60% with the mahalla's
 # council, 30% with the district's office and 10% with a region's service organisation. The rows go in with SQL:
@@ -102,7 +102,7 @@ SELECT md5('scale-' || i)::uuid, 'S-' || i, md5('code-' || i), 1 + i % 3, 'roads
        CASE WHEN i / 7 % 50 = 0 THEN 2 WHEN i / 7 % 10 = 0 THEN 1 ELSE 0 END, CASE WHEN i / 7 % 10 = 0 THEN 1 ELSE 0 END,
        now() - interval '2 years' + i * (interval '2 years' / :count),
        CASE WHEN f.open THEN now() + interval '1 day' ELSE now() - interval '2 years' + i * (interval '2 years' / :count) + interval '1 day' END,
-       CASE WHEN f.open THEN now() + (i % 15) * interval '1 day' ELSE now() - interval '2 years' + i * (interval '2 years' / :count) + interval '15 days' END
+       CASE WHEN f.open THEN now() + (1 + i % 15) * interval '1 day' ELSE now() - interval '2 years' + i * (interval '2 years' / :count) + interval '15 days' END
          + (i % 37) * interval '1 hour', 1
 FROM generate_series(1, :count) i CROSS JOIN LATERAL (SELECT i / 10 % 25 < 2 AS open) f JOIN mahallas m ON m.n = (i::bigint * 7919) % :mahallas;
 VACUUM ANALYZE appeals.appeals;
@@ -130,6 +130,8 @@ FROM (
   FROM territories t JOIN organizations o ON o."TerritoryId" = t."Id" AND o."Kind" = 1 WHERE t."Kind" = 4
 ) x;
 CREATE TEMP TABLE counted AS SELECT count(*) AS mahallas FROM mahallas;
+CREATE TEMP TABLE services AS
+SELECT "TerritoryPath" AS region, row_number() OVER (PARTITION BY "TerritoryPath" ORDER BY "Id") - 1 AS k, "Id" AS id FROM organizations WHERE "Kind" = 4;
 BEGIN;
 INSERT INTO appeals ("Id", "TrackingNumber", "AccessCodeHash", "Type", "CategoryCode", "TerritoryId", "TerritoryPath", "Text",
     "Language", "IsAnonymous", "ResponsibleOrganizationId", "Status", "EscalationLevel", "EscalationCount", "FiledAtUtc",
@@ -137,17 +139,17 @@ INSERT INTO appeals ("Id", "TrackingNumber", "AccessCodeHash", "Type", "Category
 SELECT printf('5CA1E000-0000-4000-8000-%012X', i), 'S-' || i, printf('%064x', i), 1 + i % 3, 'roads', m.territory_id, m.path,
        'Koʻchamizdagi yoʻl chuqurlari yomgʻirdan keyin suvga toʻlib qoladi, bolalar maktabga oʻtolmaydi. Iltimos, taʼmirlab bering. №' || i,
        'uz-Latn', 0,
-       CASE WHEN i % 10 < 6 THEN m.council WHEN i % 10 < 9 OR m.services = 0 THEN m.district_office
-            ELSE (SELECT o."Id" FROM organizations o WHERE o."Kind" = 4 AND o."TerritoryPath" = m.region ORDER BY o."Id" LIMIT 1 OFFSET i % m.services) END,
+       CASE WHEN i % 10 < 6 THEN m.council WHEN i % 10 < 9 OR m.services = 0 THEN m.district_office ELSE v.id END,
        CASE WHEN open THEN 1 + (i % 3) + 2 * (i % 3 = 2) ELSE 3 + (i % 4) + (i % 4 >= 2) END,
        CASE WHEN i / 7 % 50 = 0 THEN 2 WHEN i / 7 % 10 = 0 THEN 1 ELSE 0 END, CASE WHEN i / 7 % 10 = 0 THEN 1 ELSE 0 END,
        strftime('%Y-%m-%d %H:%M:%S', 'now', '-730 days', '+' || (i * 63072000 / $count) || ' seconds'),
        CASE WHEN open THEN strftime('%Y-%m-%d %H:%M:%S', 'now', '+1 days')
             ELSE strftime('%Y-%m-%d %H:%M:%S', 'now', '-729 days', '+' || (i * 63072000 / $count) || ' seconds') END,
-       CASE WHEN open THEN strftime('%Y-%m-%d %H:%M:%S', 'now', '+' || ((i % 15) * 86400 + (i % 37) * 3600) || ' seconds')
+       CASE WHEN open THEN strftime('%Y-%m-%d %H:%M:%S', 'now', '+' || ((1 + i % 15) * 86400 + (i % 37) * 3600) || ' seconds')
             ELSE strftime('%Y-%m-%d %H:%M:%S', 'now', '-715 days', '+' || (i * 63072000 / $count + (i % 37) * 3600) || ' seconds') END, 1
 FROM (WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $count) SELECT i, i / 10 % 25 < 2 AS open FROM s), counted
-JOIN mahallas m ON m.n = (i * 7919) % counted.mahallas;
+JOIN mahallas m ON m.n = (i * 7919) % counted.mahallas
+LEFT JOIN services v ON v.region = m.region AND v.k = i % max(m.services, 1);
 COMMIT;
 SQL
     summary=$(sqlite3 -separator ' ' "$work/mahalla.db" 'SELECT count(*), sum("Status" IN (1, 2, 5)), count(DISTINCT "TerritoryPath") FROM appeals')
