@@ -110,7 +110,7 @@ SQL
 
     summary=$("${psql_cmd[@]}" -At -F ' ' -c "SELECT count(*), count(*) FILTER (WHERE \"Status\" IN (1, 2, 5)), count(DISTINCT \"TerritoryPath\") FROM appeals.appeals")
   else
-sqlite3 -bail "$work/mahalla.db" <<SQL
+sqlite3 -bail "$work/mahalla.db" >/dev/null <<SQL
 PRAGMA journal_mode = WAL;
 -- As on PostgreSQL: 43 made-up mahallas in every district (and city), and the demo mahallas with their councils.
 CREATE TEMP TABLE mahallas AS
