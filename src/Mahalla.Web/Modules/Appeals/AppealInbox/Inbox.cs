@@ -182,9 +182,9 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     /// limit) is read by its territory's path range, from the open work's path index, and sorted: a mahalla's or a
     /// district's few hundred requests, wherever they sit in the country's order. A larger scope is walked in the inbox's
     /// order (<see cref="OpenWorkInOrder"/>, with the path's <c>LIKE</c> checked on each entry); its requests come often
-    /// enough that the walk stops at the page's end soon. Walked instead, a mahalla's page of a national database read every open request of
-    /// the country; sorted instead, a region's page would sort tens of thousands. The two forms are two statements, so
-    /// PostgreSQL keeps a plan for each.
+    /// enough that the walk stops at the page's end soon. Walked instead, a mahalla's page of a national database read
+    /// every open request of the country; sorted instead, a region's page would sort tens of thousands. The two forms
+    /// are two statements, so PostgreSQL keeps a plan for each.
     /// </summary>
     internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool small, DbContext db) =>
         small ? OpenWorkInOrder(inScope).WithPathRanges(db) : OpenWorkInOrder(inScope);
