@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Mahalla.Web.Platform.Database;
@@ -29,7 +30,7 @@ public static class PathRanges
 
     /// <summary>The query with every prefix search of a column that compares by bytes given as a range; any other left as it is.</summary>
     public static IQueryable<T> WithPathRanges<T>(this IQueryable<T> query, DbContext db) =>
-        db.Database.IsSqlite() || db.Database.IsNpgsql() ? query.Provider.CreateQuery<T>(new Ranges(db).Visit(query.Expression)) : query;
+        query.Provider.CreateQuery<T>(new Ranges(db.Database.IsSqlite(), db.Model).Visit(query.Expression));
 
     /// <summary>
     /// Declares a column compared by bytes on PostgreSQL: its collation is "C", and <see cref="WithPathRanges{T}"/> gives
@@ -44,16 +45,15 @@ public static class PathRanges
 
     private const string BytewiseAnnotation = "Mahalla:ComparedByBytes";
 
-    /// <summary>Whether the database compares a column's values by bytes: every text column on SQLite (none declares another collation), a marked one on PostgreSQL.</summary>
-    private static bool ComparesByBytes(DbContext db, MemberExpression column) =>
-        db.Database.IsSqlite()
-        || (column.Expression is { } owner && db.Model.FindEntityType(owner.Type)?.FindProperty(column.Member.Name)?.FindAnnotation(BytewiseAnnotation)?.Value is true);
-
-    private sealed class Ranges(DbContext db) : ExpressionVisitor
+    /// <summary>
+    /// Prefix searches as ranges, of the columns that compare by bytes: every text column on SQLite (<paramref name="everyColumn"/>:
+    /// none declares another collation), the marked ones elsewhere (only PostgreSQL's are marked).
+    /// </summary>
+    private sealed class Ranges(bool everyColumn, IModel model) : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method != StartsWith || node.Object is not MemberExpression column || RowDependent.In(node.Arguments[0]) || !ComparesByBytes(db, column))
+            if (node.Method != StartsWith || node.Object is not MemberExpression column || RowDependent.In(node.Arguments[0]) || !ComparesByBytes(column))
             {
                 return base.VisitMethodCall(node);
             }
@@ -67,6 +67,10 @@ public static class PathRanges
                 Expression.GreaterThanOrEqual(Expression.Call(Compare, column, prefix), zero),
                 Expression.LessThan(Expression.Call(Compare, column, upper), zero));
         }
+
+        private bool ComparesByBytes(MemberExpression column) =>
+            everyColumn
+            || (column.Expression is { } owner && model.FindEntityType(owner.Type)?.FindProperty(column.Member.Name)?.FindAnnotation(BytewiseAnnotation)?.Value is true);
     }
 
     /// <summary>Whether an expression reads a row (a lambda's parameter): such a prefix is not a value the index can search for.</summary>

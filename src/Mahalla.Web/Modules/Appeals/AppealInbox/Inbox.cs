@@ -155,7 +155,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
                 total = await UpTo(query.WithPathRanges(db), limit + 1).CountAsync(ct);
             }
 
-            var ids = await PageIds(openWork ? OpenWorkToPage(query, total <= limit, db) : query, page).ToListAsync(ct);
+            var exact = total <= limit;
+            var ids = await PageIds(openWork ? OpenWorkToPage(query, small: exact, db) : query, page).ToListAsync(ct);
             // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
             // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
             var rows = ids.Count == 0 ? []
@@ -163,7 +164,7 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
             var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
             var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();
-            return new InboxResult(summaries, page, PageSize, Math.Min(total, limit), total <= limit);
+            return new InboxResult(summaries, page, PageSize, Math.Min(total, limit), exact);
         }
         finally
         {
@@ -186,8 +187,11 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
     /// every open request of the country; sorted instead, a region's page would sort tens of thousands. The two forms
     /// are two statements, so PostgreSQL keeps a plan for each.
     /// </summary>
-    internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool small, DbContext db) =>
-        small ? OpenWorkInOrder(inScope).WithPathRanges(db) : OpenWorkInOrder(inScope);
+    internal static IQueryable<Appeal> OpenWorkToPage(IQueryable<Appeal> inScope, bool small, DbContext db)
+    {
+        var open = OpenWorkInOrder(inScope);
+        return small ? open.WithPathRanges(db) : open;
+    }
 
     /// <summary>
     /// A page's ids in the inbox's order, without sorting the scope. The open work (the default) has indexes of its own
