@@ -37,8 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 log() { echo "[inbox-scale $(date +%H:%M:%S)] $*" >&2; }
-free_port() { local p; for _ in $(seq 1 200); do p=$((20000 + RANDOM % 30000)); if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi; done; return 1; }
-wait_health() { for _ in $(seq 1 240); do curl -fsS -o /dev/null --max-time 2 "$1/health" 2>/dev/null && return 0; kill -0 "$2" 2>/dev/null || { tail -n 40 "$3" >&2; return 1; }; sleep 0.5; done; return 1; }
+source "$root/bench/lib.sh" # free_port, wait_health
 
 if [ "${APP_SOURCE:-head}" = worktree ]; then
   app_commit="$(git -C "$root" rev-parse --short HEAD) + working tree"; app_root="$root"
@@ -49,6 +48,12 @@ fi
 log "publishing the app ($app_commit) and the load tool into $work"
 dotnet publish "$app_root/src/Mahalla.Web/Mahalla.Web.csproj" -c Release -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
 dotnet publish "$root/bench/Mahalla.Bench/Mahalla.Bench.csproj" -c Release -o "$work/tool" --nologo -v q >>"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+
+# The load tool lists the inboxes of STAFF (comma-separated), in turn: LABEL RESULTS WARM-UP DURATION.
+list_inbox() {
+  dotnet "$work/tool/Mahalla.Bench.dll" --url "$url" --target app --clients "$clients" --scenarios inbox --staff "$1" \
+    --label "$2" --results "$3" --warmup "$4" --duration "$5" >&2
+}
 
 results="$work/results.tsv"; : >"$results"
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); app built from $app_commit"
@@ -157,12 +162,10 @@ SQL
   log "$provider: added in $(( $(date +%s) - start )) s"
   echo "- $provider: $(echo "$summary" | cut -d' ' -f1) requests, $(echo "$summary" | cut -d' ' -f2) open, in $(echo "$summary" | cut -d' ' -f3) mahallas; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   # A warm-up over every account first (not recorded), so that no account's run pays for the app's first compilations.
-  dotnet "$work/tool/Mahalla.Bench.dll" --url "$url" --target app --clients "$clients" --warmup 0 --duration 10 \
-    --scenarios inbox --staff "$(echo $staff_list | tr ' ' ',')" --label warm-up --results "$work/warm-up.tsv" >&2
+  list_inbox "$(echo $staff_list | tr ' ' ',')" warm-up "$work/warm-up.tsv" 0 10
   for staff in $staff_list; do
     log "$provider: inbox of $staff"
-    dotnet "$work/tool/Mahalla.Bench.dll" --url "$url" --target app --clients "$clients" --warmup "$warmup" --duration "$duration" \
-      --scenarios inbox --staff "$staff" --label "$provider	$staff" --results "$results" >&2
+    list_inbox "$staff" "$provider	$staff" "$results" "$warmup" "$duration"
   done
   kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
   if [ "$provider" = postgres ]; then bash "$root/scripts/postgres.sh" stop "$pg_dir"; pg_dir=""; fi

@@ -16,8 +16,7 @@ cleanup() {
 }
 trap cleanup EXIT
 log() { echo "[map-bench] $*" >&2; }
-free_port() { local p; for _ in $(seq 1 200); do p=$((20000 + RANDOM % 30000)); if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi; done; return 1; }
-wait_health() { for _ in $(seq 1 240); do curl -fsS -o /dev/null --max-time 2 "$1/health" 2>/dev/null && return 0; kill -0 "$2" 2>/dev/null || { tail -n 40 "$3" >&2; return 1; }; sleep 0.5; done; return 1; }
+source "$root/bench/lib.sh" # free_port, wait_health
 
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (with uncommitted changes)')"
 echo "- nproc: $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); dotnet $(dotnet --version)"

@@ -76,36 +76,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
-wait_health() { # URL PID LOG
-  local i
-  for i in $(seq 1 240); do
-    if curl -fsS -o /dev/null --max-time 2 "$1/health" 2>/dev/null; then
-      return 0
-    fi
-    if ! kill -0 "$2" 2>/dev/null; then
-      echo "the server exited before it was ready; its log ($3):" >&2
-      tail -n 40 "$3" >&2
-      return 1
-    fi
-    sleep 0.5
-  done
-  echo "no 200 from $1/health after 120 s; log ($3):" >&2
-  tail -n 40 "$3" >&2
-  return 1
-}
+source "$root/bench/lib.sh" # free_port, wait_health
 
 stop_pid() {
   kill "$1" 2>/dev/null || true
