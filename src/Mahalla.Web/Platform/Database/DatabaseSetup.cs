@@ -34,11 +34,11 @@ public static class DatabaseSetup
             else
             {
                 options.UseSqlite(connections.ConnectionString, sqlite => sqlite.CommandTimeout(30));
-                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), SqliteUnicodeLower.Instance, sp.GetRequiredService<SqlitePageCache>());
+                options.AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), SqliteUnicodeLower.Instance, sp.GetRequiredService<SqlitePragmas>());
             }
         });
         services.AddSingleton<SqliteWriteGate>();
-        services.AddSingleton(_ => new SqlitePageCache(connections.SqliteCacheKib));
+        services.AddSingleton(_ => new SqlitePragmas(connections.SqliteCacheKib));
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<IXmlRepository, DatabaseKeyRepository>();
         services.AddDataProtection().SetApplicationName("Mahalla");
@@ -149,7 +149,7 @@ public sealed class DatabaseConnections : IDisposable
             connectionString = $"Data Source={Path.Combine(folder, "mahalla.db")}";
         }
 
-        var cacheKib = configuration.GetValue<int?>("Database:SqliteCacheKib") ?? SqlitePageCache.DefaultKib;
+        var cacheKib = configuration.GetValue<int?>("Database:SqliteCacheKib") ?? SqlitePragmas.DefaultCacheKib;
         return new DatabaseConnections(connectionString, false, Math.Max(0, cacheKib));
     }
 }
