@@ -31,13 +31,12 @@ server_env=${SERVER_ENV-MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000}
 work=$(mktemp -d /tmp/mahalla-inbox-scale.XXXXXX); chmod 755 "$work"
 app_pid=""; pg_dir=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$pg_dir" ] && bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
+  stop_servers || true
   if [ "${KEEP:-0}" = 1 ]; then echo "[inbox-scale] work folder kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 log() { echo "[inbox-scale $(date +%H:%M:%S)] $*" >&2; }
-source "$root/bench/lib.sh" # free_port, wait_health
+source "$root/bench/lib.sh" # free_port, wait_health, stop_servers
 
 if [ "${APP_SOURCE:-head}" = worktree ]; then
   app_commit="$(git -C "$root" rev-parse --short HEAD) + working tree"; app_root="$root"
@@ -167,8 +166,7 @@ SQL
     log "$provider: inbox of $staff"
     list_inbox "$staff" "$provider	$staff" "$results" "$warmup" "$duration"
   done
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
-  if [ "$provider" = postgres ]; then bash "$root/scripts/postgres.sh" stop "$pg_dir"; pg_dir=""; fi
+  stop_servers
 done
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

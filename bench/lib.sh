@@ -1,4 +1,4 @@
-# Helpers shared by the benchmark scripts (sourced, not run): a free local port, and waiting for a server's /health.
+# Helpers shared by the benchmark scripts (sourced, not run): a free local port, waiting for a server's /health, and stopping the app and PostgreSQL a script started.
 
 # A TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
@@ -31,4 +31,18 @@ wait_health() { # URL PID LOG
   echo "no 200 from $1/health after 120 s; log ($3):" >&2
   tail -n 40 "$3" >&2
   return 1
+}
+
+# Stops what a script started for one database, if it runs, and forgets it: the app ($app_pid) and the throwaway
+# PostgreSQL ($pg_dir, with $root). After each database's runs, and on exit (there as `stop_servers || true`).
+stop_servers() {
+  if [ -n "${app_pid:-}" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=""
+  fi
+  if [ -n "${pg_dir:-}" ]; then
+    bash "$root/scripts/postgres.sh" stop "$pg_dir"
+    pg_dir=""
+  fi
 }

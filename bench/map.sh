@@ -10,13 +10,12 @@ providers=${PROVIDERS:-"sqlite postgres"}
 work=$(mktemp -d /tmp/mahalla-map-bench.XXXXXX); chmod 755 "$work"
 app_pid=""; pg_dir=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$pg_dir" ] && bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
+  stop_servers || true
   [ -z "${KEEP:-}" ] && rm -rf "$work"
 }
 trap cleanup EXIT
 log() { echo "[map-bench] $*" >&2; }
-source "$root/bench/lib.sh" # free_port, wait_health
+source "$root/bench/lib.sh" # free_port, wait_health, stop_servers
 
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (with uncommitted changes)')"
 echo "- nproc: $(nproc); $(lscpu | grep 'Model name' | sed 's/  */ /g'); dotnet $(dotnet --version)"
@@ -46,8 +45,7 @@ for provider in $providers; do
     dotnet "$work/bench/Mahalla.Reports.Bench.dll" run --url "$url" --clients "$c" --warmup "$warmup" --duration "$duration" --label "$provider" --results "$results"
   done
   echo "- $provider app peak memory (VmHWM): $(awk '/VmHWM/{print $2/1024 " MB"}' /proc/$app_pid/status)"
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
-  if [ "$provider" = postgres ]; then bash "$root/scripts/postgres.sh" stop "$pg_dir"; pg_dir=""; fi
+  stop_servers
 done
 echo "- load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

@@ -44,7 +44,8 @@ internal sealed class SqlitePragmas(int cacheKib) : DbConnectionInterceptor
 
         using var command = sqlite.CreateCommand();
         // A negative cache size is in KiB, not in pages; 0 keeps SQLite's default.
-        command.CommandText = cacheKib > 0 ? $"PRAGMA cache_size = -{cacheKib}; PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = MEMORY";
+        var cache = cacheKib > 0 ? $"PRAGMA cache_size = -{cacheKib}; " : "";
+        command.CommandText = cache + "PRAGMA temp_store = MEMORY";
         command.ExecuteNonQuery();
 
         // A handle serves one connection at a time, so no other thread is setting this one now.
