@@ -324,6 +324,31 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Notifications_of_one_moment_are_listed_by_their_time_ordered_ids_so_the_latest_fifty_are_always_the_same()
+    {
+        var citizen = await App.NewCitizenAsync();
+        var userId = Guid.Parse((await (await citizen.GetAsync("/api/me")).ObjectAsync()).Str("userId"));
+        var filed = await citizen.FileAsync("other");
+        // Stored after the filing's notification, at the same moment, with ids made an hour earlier.
+        await App.WithDbAsync(db =>
+        {
+            var now = App.Clock.GetUtcNow();
+            for (var i = 0; i < 60; i++)
+            {
+                db.Notifications.Add(new Mahalla.Web.Modules.Notifications.Data.Notification(Guid.CreateVersion7(DateTimeOffset.UtcNow.AddHours(-1)), userId,
+                    null, "filed", "uz-Latn", $"earlier {i}", "-", null, now.UtcDateTime));
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        var notes = await (await citizen.GetAsync("/api/notifications")).ArrayAsync();
+
+        Assert.Equal(50, notes.Count);
+        Assert.Equal(filed.Str("id"), notes[0]!.Str("appealId"));
+    }
+
+    [Fact]
     public async Task Notifications_go_in_app_and_by_email_to_the_outbox_in_the_citizens_language()
     {
         var citizen = await App.CitizenAsync();

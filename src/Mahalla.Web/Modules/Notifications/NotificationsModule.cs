@@ -39,6 +39,9 @@ public static class NotificationsModule
     }
 
     public static async Task<List<NotificationItem>> ListAsync(MahallaDb db, Caller caller, CancellationToken ct) =>
-        await db.Notifications.AsNoTracking().Where(n => n.UserId == caller.UserId).OrderByDescending(n => n.CreatedAtUtc).Take(50)
+        await db.Notifications.AsNoTracking().Where(n => n.UserId == caller.UserId).OrderByDescending(n => n.CreatedAtUtc)
+            // Several notifications can share a moment (one filing notifies several people, a batch commits many at once):
+            // the ids are time-ordered (version 7), so the newest still come first and the 50 are the same on every read.
+            .ThenByDescending(n => n.Id).Take(50)
             .Select(n => new NotificationItem(n.Id, n.AppealId, n.Kind, n.Subject, n.Body, n.CreatedAtUtc, n.ReadAtUtc != null)).ToListAsync(ct);
 }
