@@ -127,6 +127,38 @@ public abstract class TriageTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_request_joins_only_a_master_of_its_own_category_filed_within_the_duplicate_window()
+    {
+        var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        string Text(string tail) => $"{street} ko'chasida ichimlik suvi quvuri yorilib ketdi, suv oqib yotibdi, hech kim kelmadi {tail}";
+        var mahalla = await App.MahallaIdAsync("bodomzor");
+        var window = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mahalla.Web.Modules.Triage.TriageOptions>>().Value.DuplicateWindow;
+        var staff = await App.SignedInAsync("demo-region");
+        async Task<string> MasterOfAsync(JsonObject filed) =>
+            (await (await staff.GetAsync($"/api/triage/assessments/{filed.Str("id")}/group")).ObjectAsync()).Str("masterId");
+        Task FiledEarlierAsync(JsonObject filed, TimeSpan by) => App.WithDbAsync(async db =>
+        {
+            var id = Guid.Parse(filed.Str("id"));
+            var at = await db.Set<TriageAssessment>().Where(x => x.AppealId == id).Select(x => x.FiledAtUtc).SingleAsync();
+            return await db.Set<TriageAssessment>().Where(x => x.AppealId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FiledAtUtc, at - by));
+        });
+
+        var first = await (await App.CitizenAsync()).FileAsync("water-supply", mahalla, Text("."));
+        await FiledEarlierAsync(first, window);
+        var atTheEdge = await (await RegisterAndSignInAsync()).FileAsync("water-supply", mahalla, Text("!"));
+        Assert.Equal(first.Str("id"), await MasterOfAsync(atTheEdge));
+
+        await FiledEarlierAsync(first, TimeSpan.FromMinutes(1));
+        var outside = await (await RegisterAndSignInAsync()).FileAsync("water-supply", mahalla, Text("!!"));
+        Assert.Equal(outside.Str("id"), await MasterOfAsync(outside));
+
+        var otherCategory = await (await RegisterAndSignInAsync()).FileAsync("roads", mahalla, Text("?"));
+        Assert.Equal(otherCategory.Str("id"), await MasterOfAsync(otherCategory));
+        var joiner = await (await RegisterAndSignInAsync()).FileAsync("water-supply", mahalla, Text("..."));
+        Assert.Equal(outside.Str("id"), await MasterOfAsync(joiner));
+    }
+
+    [Fact]
     public async Task A_group_counts_each_request_and_each_person_once_as_requests_join_and_staff_split_and_merge()
     {
         var street = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));

@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Mahalla.Web.Platform.Database;
 
 /// <summary>
-/// Plain ADO.NET statements on a unit of work's own connection and open transaction, for the few
-/// statements on the filing path whose cost was EF Core's LINQ pipeline rather than the database
-/// (ADR 0019 names each one). They run inside the caller's transaction, so they commit or roll back
-/// with it; on SQLite that transaction already holds the write gate.
+/// Plain ADO.NET statements on a unit of work's own connection, for the few statements on the filing
+/// path whose cost was EF Core's LINQ pipeline rather than the database (ADR 0019 names each one).
+/// Writes run inside the caller's transaction, so they commit or roll back with it; on SQLite that
+/// transaction already holds the write gate. Reads (<see cref="Query"/>) run in the transaction when
+/// there is one, and otherwise on the context's connection, opened through EF Core for the read.
 /// </summary>
 /// <remarks>
 /// The tables and columns are the ones <c>ModelMapping</c> and the hand-written migrations define; the
@@ -34,6 +35,36 @@ internal static class UnitOfWorkStatements
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    /// <summary>A read for <paramref name="sql"/> on the context's connection, in its transaction if one is open.</summary>
+    public static DbCommand Query(this DbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>
+    /// Runs the read and hands each row to <paramref name="row"/>. The connection is opened through EF Core
+    /// (so its connection interceptors run) and closed again after, unless it was open already.
+    /// </summary>
+    public static async Task ReadAsync(this DbContext db, DbCommand command, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                row(reader);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Adds a parameter (<c>@name</c> in the SQL); null binds as SQL NULL.</summary>

@@ -112,7 +112,7 @@ public sealed class FileAppealHandler(
         var calendar = Deadlines.Calendar(data);
         var organizationId = Router.ResponsibleFor(data, category.Code, mahalla!);
         var organizationName = data.Organization(organizationId)!.Name;
-        var recipients = await notifier.RecipientsAsync(u => u.OrganizationId == organizationId || u.Id == caller.UserId, ct);
+        var recipients = await notifier.StaffAndFilerAsync(organizationId, caller.UserId, ct);
         var appealId = Guid.CreateVersion7();
         var accessCode = AccessCodes.New();
         var accessCodeHash = AccessCodes.Hash(accessCode);

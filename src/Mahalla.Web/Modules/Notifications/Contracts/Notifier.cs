@@ -40,6 +40,24 @@ public sealed class Notifier(MahallaDb db, TextCatalog texts, TimeProvider clock
         return await RecipientsAsync(u => ids.Contains(u.Id), ct);
     }
 
+    /// <summary>
+    /// An organisation's staff and the person who filed (if any), in one query: who hears of every new request.
+    /// A plain statement (ADR 0019): through LINQ, building and looking up this read on every filing cost more than running it.
+    /// </summary>
+    public async Task<Dictionary<Guid, Recipient>> StaffAndFilerAsync(Guid organizationId, Guid? filerId, CancellationToken ct)
+    {
+        var recipients = new Dictionary<Guid, Recipient>();
+        await using var query = db.Query(
+            $"SELECT \"Id\", \"PreferredLanguage\", \"Email\" FROM {db.Table<User>()} WHERE \"OrganizationId\" = @organization OR \"Id\" = @filer")
+            .With("@organization", organizationId).With("@filer", filerId);
+        await db.ReadAsync(query, row =>
+        {
+            var id = row.GetGuid(0);
+            recipients[id] = new Recipient(id, row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2));
+        }, ct);
+        return recipients;
+    }
+
     /// <summary>Everyone the condition selects (for example an organisation's staff and the applicant), in one query.</summary>
     public async Task<Dictionary<Guid, Recipient>> RecipientsAsync(Expression<Func<User, bool>> who, CancellationToken ct) =>
         await db.Users.AsNoTracking().Where(who)

@@ -159,7 +159,7 @@ public sealed class FileReportHandler(
         var calendar = Deadlines.Calendar(data);
         var organizationId = Router.ResponsibleFor(data, category.Code, mahalla!);
         var organizationName = data.Organization(organizationId)!.Name;
-        var recipients = await notifier.RecipientsAsync(u => u.OrganizationId == organizationId || u.Id == caller.UserId, ct);
+        var recipients = await notifier.StaffAndFilerAsync(organizationId, caller.UserId, ct);
         var finalTitle = title ?? TitleFrom(description!);
         var publicName = !request.ShowName ? null
             : intake.PublicName ?? (caller.UserId is { } uid
