@@ -15,6 +15,23 @@ public sealed class ClassifierTests
 
     private static readonly TrainingOptions Fast = new() { Epochs = 8, Name = "test" };
 
+    [Theory]
+    [InlineData(0, 1 << 22)] // the radix sort's range, below and above its small-input cut-off
+    [InlineData(0, 300)] // many repeats, as a text's n-grams have
+    [InlineData(-5, 1 << 22)] // out of its range: the comparison sort
+    [InlineData(0, int.MaxValue)]
+    public void Feature_ids_are_sorted_as_a_comparison_sort_sorts_them(int min, int max)
+    {
+        var random = new Random(min ^ max);
+        foreach (var length in new[] { 0, 1, 63, 64, 65, 1_000, 5_000 })
+        {
+            var ids = Enumerable.Range(0, length).Select(_ => random.Next(min, max)).ToArray();
+            var expected = ids.Order().ToArray();
+            FeatureExtractor.SortIds(ids);
+            Assert.Equal(expected, ids);
+        }
+    }
+
     [Fact]
     public void The_same_data_and_seed_give_a_byte_identical_model()
     {
