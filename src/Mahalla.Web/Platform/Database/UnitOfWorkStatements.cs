@@ -67,6 +67,33 @@ internal static class UnitOfWorkStatements
         }
     }
 
+    /// <summary>
+    /// Opens the context's connection and keeps it open, so that the reads until <see cref="OpenConnection.CloseAsync"/> share one
+    /// opening (opening a pooled SQLite connection registers its functions again every time). Disposing closes it too, once.
+    /// </summary>
+    public static async Task<OpenConnection> KeepOpenAsync(this DbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return new OpenConnection(db);
+    }
+
+    /// <summary>The context's connection, held open by <see cref="KeepOpenAsync"/> until closed or disposed.</summary>
+    internal sealed class OpenConnection(DbContext db) : IAsyncDisposable
+    {
+        private bool _closed;
+
+        public async Task CloseAsync()
+        {
+            if (!_closed)
+            {
+                _closed = true;
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await CloseAsync();
+    }
+
     /// <summary>Adds a parameter (<c>@name</c> in the SQL); null binds as SQL NULL.</summary>
     public static DbCommand With(this DbCommand command, string name, object? value)
     {

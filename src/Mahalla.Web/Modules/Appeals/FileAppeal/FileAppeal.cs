@@ -93,6 +93,9 @@ public sealed class FileAppealHandler(
         var uploads = await UploadedFiles.CheckAsync(files, "attachments", validation, ct);
         validation.ThrowIfInvalid();
 
+        // The reads before the transaction share one opening of the connection; it is closed before the filing waits for its
+        // turn to write, so that a crowd of waiting filings holds no connections.
+        await using var reads = await db.KeepOpenAsync(ct);
         var recordKey = idempotencyKey is null ? null : $"{caller.UserId:N}:{idempotencyKey}";
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request with { Language = language })));
         if (recordKey is not null && await ReplayAsync(recordKey, requestHash, ct) is { } earlier)
@@ -123,6 +126,8 @@ public sealed class FileAppealHandler(
             suggestion = await _triage!.PrepareAsync(suggestion,
                 new FilingFacts(appealId, mahalla!.Id, caller.UserId, now, category.Code, organizationId), ct);
         }
+
+        await reads.CloseAsync();
 
         // Everything the transaction needs is known: save it with the others queued now (ADR 0014), or alone.
         // The parameters hide the handler's own DbContext and collaborators: in a batch, the batch's are used.
