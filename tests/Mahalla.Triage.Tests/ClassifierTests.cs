@@ -33,6 +33,28 @@ public sealed class ClassifierTests
     }
 
     [Fact]
+    public void Scoring_eight_classes_at_once_gives_the_scalar_scores_to_the_bit()
+    {
+        // Both paths run whatever the hardware: without 256-bit vectors the vector type is emulated, and the sums must still match.
+        var models = new[] { TextClassifier.LoadSeed()!, TextClassifier.LoadEmbedded(Languages.LanguageIdentifier.ResourceName)! };
+        var compared = 0;
+        foreach (var model in models)
+        {
+            Assert.True(model.Classes.Count >= 8, $"{model.Card.Name}: {model.Classes.Count} classes");
+            foreach (var (_, example) in Sentences.Take(1_500))
+            {
+                var x = FeatureExtractor.Extract(example.Text, model.Features);
+                var scalar = model.Logits(x, vectorized: false);
+                var vectorized = model.Logits(x, vectorized: true);
+                Assert.Equal(scalar.Select(BitConverter.DoubleToInt64Bits), vectorized.Select(BitConverter.DoubleToInt64Bits));
+                compared++;
+            }
+        }
+
+        Assert.Equal(3_000, compared);
+    }
+
+    [Fact]
     public void The_same_data_and_seed_give_a_byte_identical_model()
     {
         var data = Where(line => line % 5 == 1);

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using Mahalla.Triage.Text;
 
@@ -106,7 +108,14 @@ public sealed class TextClassifier
         return scores;
     }
 
-    internal double[] Logits(SparseVector x)
+    internal double[] Logits(SparseVector x) => Logits(x, Vector256.IsHardwareAccelerated);
+
+    /// <summary>
+    /// The class scores: each class's bias plus, feature by feature in the vector's order, the single-precision product of the
+    /// feature's value and weight, added in double precision. With <paramref name="vectorized"/> eight classes are scored at once
+    /// (each lane does the same operations in the same order as the scalar loop, so the scores are identical to the bit).
+    /// </summary>
+    internal double[] Logits(SparseVector x, bool vectorized)
     {
         var k = classes.Length;
         var scores = new double[k];
@@ -115,21 +124,53 @@ public sealed class TextClassifier
             scores[c] = bias[c];
         }
 
+        // The weights' offsets and the values of the features the model knows, looked up once for every class.
+        var found = 0;
+        var offsets = ArrayPool<int>.Shared.Rent(x.Ids.Length);
+        var values = ArrayPool<float>.Shared.Rent(x.Ids.Length);
         for (var i = 0; i < x.Ids.Length; i++)
         {
-            if (!rows.TryGetValue(x.Ids[i], out var row))
+            if (rows.TryGetValue(x.Ids[i], out var row))
             {
-                continue;
-            }
-
-            var value = x.Values[i];
-            var offset = row * k;
-            for (var c = 0; c < k; c++)
-            {
-                scores[c] += value * weights[offset + c];
+                offsets[found] = row * k;
+                values[found] = x.Values[i];
+                found++;
             }
         }
 
+        var first = 0;
+        if (vectorized)
+        {
+            for (; first + 8 <= k; first += 8)
+            {
+                var lower = Vector256.Create<double>(scores.AsSpan(first, 4));
+                var upper = Vector256.Create<double>(scores.AsSpan(first + 4, 4));
+                for (var f = 0; f < found; f++)
+                {
+                    var products = Vector256.Create<float>(weights.AsSpan(offsets[f] + first, 8)) * Vector256.Create(values[f]);
+                    var (productsLower, productsUpper) = Vector256.Widen(products);
+                    lower += productsLower;
+                    upper += productsUpper;
+                }
+
+                lower.CopyTo(scores.AsSpan(first, 4));
+                upper.CopyTo(scores.AsSpan(first + 4, 4));
+            }
+        }
+
+        for (var c = first; c < k; c++)
+        {
+            var score = scores[c];
+            for (var f = 0; f < found; f++)
+            {
+                score += values[f] * weights[offsets[f] + c];
+            }
+
+            scores[c] = score;
+        }
+
+        ArrayPool<int>.Shared.Return(offsets);
+        ArrayPool<float>.Shared.Return(values);
         return scores;
     }
 
