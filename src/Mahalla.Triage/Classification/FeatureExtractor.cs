@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Mahalla.Triage.Languages;
 using Mahalla.Triage.Text;
@@ -162,7 +163,7 @@ internal static class FeatureExtractor
             (high[b], highStart) = (highStart, highStart + high[b]);
         }
 
-        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(ids.Length);
+        var rented = ArrayPool<int>.Shared.Rent(ids.Length);
         var scratch = rented.AsSpan(0, ids.Length);
         foreach (var id in ids)
         {
@@ -174,7 +175,7 @@ internal static class FeatureExtractor
             ids[high[id >> Bits]++] = id;
         }
 
-        System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        ArrayPool<int>.Shared.Return(rented);
     }
 
     private static ulong Hash(ReadOnlySpan<char> chars, ulong seed)

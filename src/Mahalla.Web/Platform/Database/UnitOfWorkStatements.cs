@@ -27,17 +27,11 @@ internal static class UnitOfWorkStatements
     }
 
     /// <summary>A command for <paramref name="sql"/> in the context's open transaction; there must be one.</summary>
-    public static DbCommand Statement(this DbContext db, string sql)
-    {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("This statement runs only inside the unit of work's transaction.");
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    public static DbCommand Statement(this DbContext db, string sql) => db.Database.CurrentTransaction is null
+        ? throw new InvalidOperationException("This statement runs only inside the unit of work's transaction.")
+        : db.Query(sql);
 
-    /// <summary>A read for <paramref name="sql"/> on the context's connection, in its transaction if one is open.</summary>
+    /// <summary>A command for <paramref name="sql"/> on the context's connection, in its transaction if one is open (a read needs none).</summary>
     public static DbCommand Query(this DbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
