@@ -42,14 +42,9 @@ internal sealed class DeliveryPlanner(TextCatalog catalog, TimeProvider clock) :
             return;
         }
 
-        // An appeal enters the tracker only by a query or an Add (nothing navigates to one), so whether a report's appeal is
-        // tracked at all is known without comparing snapshots; saving anything else skips the detection (ADR 0019).
-        using (db.ChangeTracker.PauseDetection())
+        if (!db.ChangeTracker.TracksReport())
         {
-            if (!db.ChangeTracker.Entries<Appeal>().Any(e => e.Entity.Type == AppealType.Report && e.State != EntityState.Deleted))
-            {
-                return;
-            }
+            return;
         }
 
         var changes = new List<(Appeal Appeal, Guid? From)>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Mahalla.Web.Modules.Accounts.Data;
 using Mahalla.Web.Modules.Notifications.Data;
 using Mahalla.Web.Platform.Database;
@@ -37,7 +36,9 @@ public sealed class Notifier(MahallaDb db, TextCatalog texts, TimeProvider clock
             return [];
         }
 
-        return await RecipientsAsync(u => ids.Contains(u.Id), ct);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new Recipient(u.Id, u.PreferredLanguage, u.Email))
+            .ToDictionaryAsync(r => r.UserId, ct);
     }
 
     /// <summary>
@@ -57,12 +58,6 @@ public sealed class Notifier(MahallaDb db, TextCatalog texts, TimeProvider clock
         }, ct);
         return recipients;
     }
-
-    /// <summary>Everyone the condition selects (for example an organisation's staff and the applicant), in one query.</summary>
-    public async Task<Dictionary<Guid, Recipient>> RecipientsAsync(Expression<Func<User, bool>> who, CancellationToken ct) =>
-        await db.Users.AsNoTracking().Where(who)
-            .Select(u => new Recipient(u.Id, u.PreferredLanguage, u.Email))
-            .ToDictionaryAsync(r => r.UserId, ct);
 
     /// <summary>Adds the message to the unit of work, written in the recipient's language; no database round trip.</summary>
     public void Notify(Recipient recipient, Guid? appealId, string kind, Func<string, object?[]> arguments)

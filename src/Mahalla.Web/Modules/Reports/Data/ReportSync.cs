@@ -33,7 +33,7 @@ internal sealed class ReportSync(IOptions<ReportsOptions> options) : SaveChanges
             return;
         }
 
-        if (!TracksStored(db))
+        if (!db.ChangeTracker.TracksReport())
         {
             return;
         }
@@ -60,19 +60,6 @@ internal sealed class ReportSync(IOptions<ReportsOptions> options) : SaveChanges
             var report = tracked.GetValueOrDefault(appeal.Id)
                 ?? (sync ? db.Set<Report>().Find(appeal.Id) : await db.Set<Report>().FindAsync([appeal.Id], ct));
             report?.Follow(appeal, askAfter);
-        }
-    }
-
-    /// <summary>
-    /// Whether a stored report's appeal is tracked at all, read without comparing snapshots: an appeal enters the tracker only
-    /// by a query or an <c>Add</c> (nothing navigates to one), and a new one has no mirror to follow. Saving anything else,
-    /// a filing above all, skips the detection (ADR 0019).
-    /// </summary>
-    private static bool TracksStored(DbContext db)
-    {
-        using (db.ChangeTracker.PauseDetection())
-        {
-            return db.ChangeTracker.Entries<Appeal>().Any(e => e.Entity.Type == AppealType.Report && e.State is EntityState.Unchanged or EntityState.Modified);
         }
     }
 }
