@@ -157,10 +157,8 @@ public sealed class Inbox(MahallaDb db, AppealQueries queries, TimeProvider cloc
 
             var exact = total <= limit;
             var ids = await PageIds(openWork ? OpenWorkToPage(query, small: exact, db) : query, page).ToListAsync(ct);
-            // The ids as one array parameter (EF.Parameter), so the statement's text is the same for every page and EF Core
-            // reuses it; by default each id is a parameter of its own and the SQL is built again for every page.
-            var rows = ids.Count == 0 ? []
-                : (await AppealQueries.SummaryRows(db.Appeals.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))).ToListAsync(ct)).ToDictionary(a => a.Id);
+            // The page's rows by id in one prepared statement (ADR 0012), then in the page's order.
+            var rows = (await queries.SummaryRowsAsync(ids, ct)).ToDictionary(a => a.Id);
             var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
             var triage = await queries.TriageNotesAsync(items.Select(a => a.Id).ToList(), ct);
             var summaries = (await queries.SummariesAsync(items, ct)).Select(s => s with { Triage = triage.GetValueOrDefault(s.Id) }).ToList();

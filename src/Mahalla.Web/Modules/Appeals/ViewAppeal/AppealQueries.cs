@@ -30,7 +30,8 @@ public sealed record AppealSummary(
     DateTime FiledAtUtc, DateTime AnswerDueUtc, string Excerpt, Contracts.AppealTriageNote? Triage = null);
 
 /// <summary>Reads of requests, always through the caller's scope. Internal notes only ever reach staff.</summary>
-public sealed class AppealQueries(MahallaDb db, ReferenceCache reference, Texts texts, TimeProvider clock, IEnumerable<Contracts.IAppealTriageNotes> triageNotes)
+public sealed class AppealQueries(
+    MahallaDb db, DatabaseConnections connections, ReferenceCache reference, Texts texts, TimeProvider clock, IEnumerable<Contracts.IAppealTriageNotes> triageNotes)
 {
     public async Task<AppealView> GetAsync(Caller caller, Guid id, CancellationToken ct)
     {
@@ -89,6 +90,28 @@ public sealed class AppealQueries(MahallaDb db, ReferenceCache reference, Texts 
         appeals.Select(a => new SummaryRow(a.Id, a.TrackingNumber, a.Type, a.CategoryCode, a.TerritoryId, a.Status, a.ResponsibleOrganizationId,
             a.AssigneeUserId, a.EscalationLevel, a.EscalationCount, a.FiledAtUtc, a.RegistrationDueUtc, a.AnswerDueUtc,
             a.Text.Substring(0, ExcerptLength + 1)));
+
+    /// <summary>
+    /// The summary rows of requests already chosen by id (a list page's), in no particular order: the columns of
+    /// <see cref="SummaryRows"/> in one prepared statement (ADR 0012, addendum of session 15). No scope is checked here;
+    /// the ids must come from a read through the caller's scope.
+    /// </summary>
+    internal async Task<List<SummaryRow>> SummaryRowsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = new List<SummaryRow>(ids.Count);
+        await SummaryRowsById.ReadAsync(db, connections, ids, r => rows.Add(new SummaryRow(r.GetGuid(0), r.GetString(1), (AppealType)r.GetInt32(2),
+            r.GetString(3), r.GetGuid(4), (AppealStatus)r.GetInt32(5), r.GetGuid(6), DbValues.NullableGuid(r, 7), r.GetInt32(8), r.GetInt32(9),
+            DbValues.Utc(r, 10), DbValues.Utc(r, 11), DbValues.Utc(r, 12), r.GetString(13))), ct);
+        return rows;
+    }
+
+    private static readonly ReadsByIds SummaryRowsById = new((db, idIn) =>
+        $"""
+        SELECT a."Id", a."TrackingNumber", a."Type", a."CategoryCode", a."TerritoryId", a."Status", a."ResponsibleOrganizationId",
+        a."AssigneeUserId", a."EscalationLevel", a."EscalationCount", a."FiledAtUtc", a."RegistrationDueUtc", a."AnswerDueUtc",
+        substr(a."Text", 1, {ExcerptLength + 1})
+        FROM {db.Table<Appeal>()} a WHERE {idIn("a.\"Id\"")}
+        """);
 
     public async Task<IReadOnlyList<AppealSummary>> SummariesAsync(IReadOnlyList<SummaryRow> list, CancellationToken ct)
     {

@@ -215,31 +215,28 @@ internal sealed class TriageQueue(MahallaDb db, Router router, TriageNotes notes
 }
 
 /// <summary>Triage notes for the staff inbox and the request page: urgency with evidence, summary, duplicate group.</summary>
-internal sealed class TriageNotes(MahallaDb db) : IAppealTriageNotes
+internal sealed class TriageNotes(MahallaDb db, DatabaseConnections connections) : IAppealTriageNotes
 {
     public async Task<IReadOnlyDictionary<Guid, AppealTriageNote>> ForAsync(IReadOnlyCollection<Guid> appealIds, CancellationToken ct)
     {
-        if (appealIds.Count == 0)
-        {
-            return new Dictionary<Guid, AppealTriageNote>();
-        }
-
-        // Only the columns a note shows (an assessment also carries its signature and keywords, which a page of notes
-        // never reads), with its group's size and people as kept on the group's master (ADR 0055; filing counts a
-        // request that joins, merge and split count again), in one statement; the ids as one array parameter, as the inbox does.
-        var ids = appealIds.ToList();
-        var assessments = db.Set<TriageAssessment>().AsNoTracking();
-        var rows = await (from x in assessments
-                          where EF.Parameter(ids).Contains(x.AppealId)
-                          join m in assessments on x.GroupId equals m.AppealId into masters
-                          from m in masters.DefaultIfEmpty()
-                          select new
-                          {
-                              x.AppealId, x.UrgencyLevel, x.Flags, x.Summary, x.Decision, x.PredictedCategoryCode, x.Probability, x.GroupId,
-                              GroupSize = (int?)m.GroupSize, GroupPeople = (int?)m.GroupPeople,
-                          }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.AppealId, r =>
-            new AppealTriageNote(TriageJson.LevelCode(r.UrgencyLevel), TriageJson.ReadFlags(r.Flags), r.Summary,
-                TriageJson.DecisionCode(r.Decision), r.PredictedCategoryCode, r.Probability, r.GroupId, r.GroupSize ?? 1, r.GroupPeople ?? 1));
+        var notes = new Dictionary<Guid, AppealTriageNote>(appealIds.Count);
+        await NotesById.ReadAsync(db, connections, appealIds, r => notes[r.GetGuid(0)] = new AppealTriageNote(
+            TriageJson.LevelCode((Mahalla.Triage.Urgency.UrgencyLevel)r.GetInt32(1)), TriageJson.ReadFlags(r.GetString(2)), r.GetString(3),
+            TriageJson.DecisionCode((TriageDecision)r.GetInt32(4)), r.GetString(5), r.GetDouble(6), r.GetGuid(7),
+            DbValues.NullableInt(r, 8) ?? 1, DbValues.NullableInt(r, 9) ?? 1), ct);
+        return notes;
     }
+
+    /// <summary>
+    /// Only the columns a note shows (an assessment also carries its signature and keywords, which a page of notes never
+    /// reads), with its group's size and people as kept on the group's master (ADR 0055; filing counts a request that
+    /// joins, merge and split count again), in one prepared statement for a page's ids (ADR 0012, addendum of session 15).
+    /// </summary>
+    private static readonly ReadsByIds NotesById = new((db, idIn) =>
+        $"""
+        SELECT x."AppealId", x."UrgencyLevel", x."Flags", x."Summary", x."Decision", x."PredictedCategoryCode", x."Probability", x."GroupId",
+        m."GroupSize", m."GroupPeople"
+        FROM {db.Table<TriageAssessment>()} x LEFT JOIN {db.Table<TriageAssessment>()} m ON m."AppealId" = x."GroupId"
+        WHERE {idIn("x.\"AppealId\"")}
+        """);
 }
