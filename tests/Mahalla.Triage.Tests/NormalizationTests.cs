@@ -26,6 +26,30 @@ public sealed class NormalizationTests
         Assert.Equal(expected, TextNormalizer.UnifyApostrophes(written));
 
     [Fact]
+    public void The_matching_key_alone_is_the_normalized_text_of_every_language_sentence_and_letter()
+    {
+        string[] edges =
+        [
+            "", "I", "Iı", "12345", "Iltimos, yordam bering.", "Iltimos, bızdıń awılǵa járdem beriń.", "Isıq suw joq, járdem kerek.",
+            "Í ı á", "İstanbul", "Ｉｌｔｉｍｏｓ, ﬁle", "ЁЛКА во дворе", "Ёлка в Ўзбекистон", "Salom, привет", "Қорақалпоғистон",
+            "Бизиң аўылда суў жоқ, ҳәммеге жәрдем керек", "Ko'chamizda\nsuv yo'q", "<p>IIII</p>",
+        ];
+        var sentences = TestData.LanguageSentences().Select(s => s.Text).ToList();
+        // Letters of several sentences in different languages, as a summary splits them.
+        var letters = Enumerable.Range(0, 200).Select(i => string.Join(" ", sentences.Skip(i * 7).Take(4)));
+        var compared = 0;
+        foreach (var text in edges.Concat(sentences).Concat(letters))
+        {
+            Assert.Equal(TextNormalizer.Normalize(text).Text, TextNormalizer.MatchingKey(text));
+            compared++;
+        }
+
+        Assert.True(compared > 1_000, $"{compared} texts");
+        Assert.Equal("ıltimos, bızdıń awılǵa járdem beriń.", TextNormalizer.MatchingKey("Iltimos, bızdıń awılǵa járdem beriń."));
+        Assert.Equal("iltimos, yordam bering.", TextNormalizer.MatchingKey("Iltimos, yordam bering."));
+    }
+
+    [Fact]
     public void Russian_yo_becomes_ye_and_case_is_folded() =>
         Assert.Equal("еще нет света во дворе", TextNormalizer.Normalize("ЕЩЁ нет света во дворе", Language.Russian).Text);
 

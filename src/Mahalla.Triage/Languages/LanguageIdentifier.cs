@@ -27,16 +27,7 @@ public static class LanguageIdentifier
 
     internal static LanguageGuess Identify(string clean, TextClassifier? model)
     {
-        var letters = 0;
-        foreach (var c in clean)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-            }
-        }
-
-        if (letters < 2)
+        if (!EnoughLetters(clean))
         {
             return new LanguageGuess(Language.Other, 0);
         }
@@ -60,6 +51,32 @@ public static class LanguageIdentifier
 
         var best = totals.OrderByDescending(t => t.Value).ThenBy(t => t.Key).First();
         return new LanguageGuess(best.Key, best.Value);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Identify(string)"/> names cleaned text Karakalpak: only by its letters, which it checks before the
+    /// model (the model knows no Karakalpak).
+    /// </summary>
+    internal static bool IsKarakalpakByLetters(string clean) => EnoughLetters(clean) && KarakalpakLetters(clean);
+
+    /// <summary>Whether the embedded model can name Karakalpak itself; today's cannot (its training data has none).</summary>
+    internal static bool ModelNamesKarakalpak => ModelKnowsKarakalpak.Value;
+
+    private static readonly Lazy<bool> ModelKnowsKarakalpak =
+        new(() => Model.Value?.Classes.Any(c => FromTrainingLabel(c) == Language.Karakalpak) == true);
+
+    private static bool EnoughLetters(string clean)
+    {
+        var letters = 0;
+        foreach (var c in clean)
+        {
+            if (char.IsLetter(c) && ++letters == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Maps the fitrat corpus labels (uz_lat, uz_cyr, rus, eng, deu…) to <see cref="Language"/>.</summary>

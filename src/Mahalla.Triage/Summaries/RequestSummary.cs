@@ -33,7 +33,7 @@ public static class RequestSummary
         ArgumentNullException.ThrowIfNull(text);
         var sentences = Sentences(TextNormalizer.Clean(text));
         // Each sentence is normalised and split into words once; both the courtesy test and the score read them.
-        var words = sentences.Select(s => { var normalized = TextNormalizer.Normalize(s).Text; return (normalized, tokens: Tokenizer.Tokens(normalized)); }).ToList();
+        var words = sentences.Select(s => { var normalized = TextNormalizer.MatchingKey(s); return (normalized, tokens: Tokenizer.Tokens(normalized)); }).ToList();
         if (sentences.Count <= maxSentences && words.All(w => !IsCourtesy(w.tokens)))
         {
             return string.Join(' ', sentences);
