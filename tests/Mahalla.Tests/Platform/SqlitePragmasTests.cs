@@ -34,8 +34,8 @@ public sealed class SqlitePragmasTests(SqliteApp app) : IClassFixture<SqliteApp>
         var reads = connections.RentSqliteReads();
         try
         {
-            Assert.Equal(-2000L, Convert.ToInt64(await reads.Command("PRAGMA cache_size").ExecuteScalarAsync()));
-            Assert.Equal(SqliteDefaultTempStore, Convert.ToInt64(await reads.Command("PRAGMA temp_store").ExecuteScalarAsync()));
+            Assert.Equal(-2000L, Convert.ToInt64(await reads.Command("PRAGMA cache_size", []).ExecuteScalarAsync()));
+            Assert.Equal(SqliteDefaultTempStore, Convert.ToInt64(await reads.Command("PRAGMA temp_store", []).ExecuteScalarAsync()));
         }
         finally
         {

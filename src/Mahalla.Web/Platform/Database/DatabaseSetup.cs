@@ -86,6 +86,38 @@ public sealed class DatabaseConnections : IDisposable
         return _idleSqliteReads.TryTake(out var reads) ? reads : new PreparedSqliteReads(ConnectionString);
     }
 
+    /// <summary>
+    /// SQLite only: runs <paramref name="sql"/> (prepared once per kept-open connection) with one value per name in
+    /// <paramref name="parameters"/> and reads its rows with <paramref name="read"/>. The connection goes back to the
+    /// idle ones after, or is disposed after a failure.
+    /// </summary>
+    public async Task<T> ReadSqliteAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbDataReader, Task<T>> read, CancellationToken ct)
+    {
+        var reads = RentSqliteReads();
+        try
+        {
+            var command = reads.Command(sql, parameters);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters[i].Value = parameters[i].Value;
+            }
+
+            T result;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                result = await read(reader);
+            }
+
+            Return(reads);
+            return result;
+        }
+        catch
+        {
+            reads.Dispose();
+            throw;
+        }
+    }
+
     public void Return(PreparedSqliteReads reads)
     {
         if (_disposed || _idleSqliteReads.Count >= MaxIdleSqliteReads)
@@ -172,13 +204,13 @@ public sealed class PreparedSqliteReads : IDisposable
     }
 
     /// <summary>The prepared command for <paramref name="sql"/>, with one parameter per name in <paramref name="parameters"/>.</summary>
-    public SqliteCommand Command(string sql, params string[] parameters)
+    public SqliteCommand Command(string sql, (string Name, object Value)[] parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = _connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var name in parameters)
+            foreach (var (name, _) in parameters)
             {
                 command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
             }

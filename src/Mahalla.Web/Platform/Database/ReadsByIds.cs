@@ -43,26 +43,15 @@ internal sealed class ReadsByIds(Func<DbContext, Func<string, string>, string> b
             return;
         }
 
-        var reads = connections.RentSqliteReads();
-        try
+        await connections.ReadSqliteAsync(sql, [("@ids", SqliteIds(ids))], async reader =>
         {
-            var command = reads.Command(sql, "@ids");
-            command.Parameters[0].Value = SqliteIds(ids);
-            await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    row(reader);
-                }
+                row(reader);
             }
 
-            connections.Return(reads);
-        }
-        catch
-        {
-            reads.Dispose();
-            throw;
-        }
+            return true;
+        }, ct);
     }
 
     /// <summary>The ids as SQLite's <c>json_each</c> reads them: <c>["0190…","0190…"]</c>, upper case as EF Core stores them.</summary>

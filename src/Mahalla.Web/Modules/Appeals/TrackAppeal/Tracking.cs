@@ -119,28 +119,8 @@ internal static class TrackingReader
     }
 
     // Microsoft.Data.Sqlite has no statement cache: the statement stays prepared on a kept-open connection instead.
-    private static async Task<TrackedRow?> ReadSqliteAsync(DatabaseConnections connections, bool byId, object key, CancellationToken ct)
-    {
-        var reads = connections.RentSqliteReads();
-        try
-        {
-            var command = reads.Command(SqliteSql[byId ? 1 : 0], "@key");
-            command.Parameters[0].Value = key;
-            TrackedRow? row;
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                row = await RowAsync(reader, ct);
-            }
-
-            connections.Return(reads);
-            return row;
-        }
-        catch
-        {
-            reads.Dispose();
-            throw;
-        }
-    }
+    private static Task<TrackedRow?> ReadSqliteAsync(DatabaseConnections connections, bool byId, object key, CancellationToken ct) =>
+        connections.ReadSqliteAsync(SqliteSql[byId ? 1 : 0], [("@key", key)], reader => RowAsync(reader, ct), ct);
 
     private static async Task<TrackedRow?> RowAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
     {
