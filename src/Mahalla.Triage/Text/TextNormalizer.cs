@@ -91,7 +91,7 @@ public static class TextNormalizer
     public static string MatchingKey(string text)
     {
         var clean = Clean(text);
-        var compatible = clean.Normalize(NormalizationForm.FormKC).Replace('\n', ' ');
+        var compatible = Compatible(clean);
         if (UzbekTransliteration.ContainsCyrillic(compatible) || LanguageIdentifier.ModelNamesKarakalpak)
         {
             return FromCompatible(compatible, LanguageIdentifier.IdentifyClean(clean).Language).Text;
@@ -100,8 +100,10 @@ public static class TextNormalizer
         return FoldCase(compatible, LanguageIdentifier.IsKarakalpakByLetters(clean) ? Language.Karakalpak : Language.Other);
     }
 
-    internal static NormalizedText NormalizeClean(string clean, Language language) =>
-        FromCompatible(clean.Normalize(NormalizationForm.FormKC).Replace('\n', ' '), language);
+    internal static NormalizedText NormalizeClean(string clean, Language language) => FromCompatible(Compatible(clean), language);
+
+    /// <summary>Cleaned text in NFKC, line breaks as spaces: what the language's rules then apply to.</summary>
+    private static string Compatible(string clean) => clean.Normalize(NormalizationForm.FormKC).Replace('\n', ' ');
 
     private static NormalizedText FromCompatible(string text, Language language)
     {

@@ -128,19 +128,16 @@ internal static class TrackingReader
         while (await reader.ReadAsync(ct))
         {
             row ??= new TrackedRow(reader.GetString(0), reader.GetString(1), (AppealType)reader.GetInt32(2), reader.GetString(3),
-                (AppealStatus)reader.GetInt32(4), reader.GetGuid(5), reader.GetInt32(6), reader.GetInt32(7), Utc(reader, 8), Utc(reader, 9),
-                Utc(reader, 10), reader.GetInt32(11), []);
+                (AppealStatus)reader.GetInt32(4), reader.GetGuid(5), reader.GetInt32(6), reader.GetInt32(7), DbValues.Utc(reader, 8), DbValues.Utc(reader, 9),
+                DbValues.Utc(reader, 10), reader.GetInt32(11), []);
             if (!reader.IsDBNull(12))
             {
-                row.Timeline.Add(new TrackedStep((AppealStatus)reader.GetInt32(12), (EventKind)reader.GetInt32(13), Utc(reader, 14)));
+                row.Timeline.Add(new TrackedStep((AppealStatus)reader.GetInt32(12), (EventKind)reader.GetInt32(13), DbValues.Utc(reader, 14)));
             }
         }
 
         return row;
     }
-
-    private static DateTime Utc(System.Data.Common.DbDataReader reader, int ordinal) =>
-        DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
 }
 internal sealed record TrackedStep(AppealStatus ToStatus, EventKind Kind, DateTime AtUtc);
 
