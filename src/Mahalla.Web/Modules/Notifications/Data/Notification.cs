@@ -63,8 +63,6 @@ public sealed class Notification
 
     public void MarkRead(DateTime nowUtc) => ReadAtUtc ??= nowUtc;
 
-    public void EmailSent() => EmailState = DeliveryState.Sent;
-
     public void EmailFailed(DateTime nowUtc)
     {
         EmailAttempts++;
