@@ -192,7 +192,7 @@ internal static class ModelMapping
             e.Property(n => n.Body).HasMaxLength(4000);
             e.Property(n => n.EmailTo).HasMaxLength(256);
             e.HasIndex(n => new { n.UserId, n.CreatedAtUtc });
-            e.HasIndex(n => new { n.EmailState, n.EmailNextAttemptUtc });
+            e.HasIndex(n => n.CreatedAtUtc, "IX_notifications_PendingEmail").HasFilter(Migrations.M0018_PendingEmail.PendingFilter);
         });
 
     private static void Names(ComplexPropertyBuilder<LocalizedName> name)

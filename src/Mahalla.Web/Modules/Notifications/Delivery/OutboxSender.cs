@@ -21,9 +21,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
         var channel = scope.ServiceProvider.GetServices<INotificationChannel>().First(c => c.Name == "email");
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Notifications
-            .Where(n => n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
-            .OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id).ToListAsync(ct);
+        var due = await Due(db.Notifications, now).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
@@ -60,13 +58,20 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         : StillPending(db.Notifications, sent).ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailState, DeliveryState.Sent), ct);
 
     /// <summary>
-    /// The given messages that are still pending, found by primary key. "Still pending" is written as "in none of the other
-    /// states" on purpose: as an equality, SQLite's planner (which keeps no statistics here) chose the e-mail state index over
-    /// the ids, and each claim read every pending message under the write lock: all of a backlog, for every fifty claimed.
+    /// The given messages that are still pending, found by primary key. No index of the e-mail state may serve this: with one
+    /// (before M0018), SQLite's planner, which keeps no statistics here, preferred it to the fifty ids, and each claim read
+    /// every pending message under the write lock: all of a backlog, for every fifty claimed.
     /// </summary>
     internal static IQueryable<Notification> StillPending(IQueryable<Notification> notifications, IReadOnlyList<Guid> ids) =>
-        notifications.Where(n => ids.Contains(n.Id) && n.EmailState != DeliveryState.NotRequested && n.EmailState != DeliveryState.Sent
-            && n.EmailState != DeliveryState.Failed);
+        notifications.Where(n => ids.Contains(n.Id) && n.EmailState == DeliveryState.Pending);
+
+    /// <summary>
+    /// The ids of the oldest pending messages that are due, a batch of them: read from the partial index of pending
+    /// messages in their order (M0018), so the read stops at the batch's end however many are pending.
+    /// </summary>
+    internal static IQueryable<Guid> Due(IQueryable<Notification> notifications, DateTime now) => notifications
+        .Where(n => n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
+        .OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id);
 
     /// <summary>The given messages that are still pending and due: what a claim takes.</summary>
     internal static IQueryable<Notification> Claimable(IQueryable<Notification> notifications, IReadOnlyList<Guid> ids, DateTime now) =>
