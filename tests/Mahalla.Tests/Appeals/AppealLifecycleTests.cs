@@ -453,35 +453,6 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 
     [Fact]
-    public async Task The_outbox_reads_claims_and_marks_a_batch_without_reading_the_backlog()
-    {
-        if (App.Provider != Provider.Sqlite)
-        {
-            return; // the plans below are SQLite's, whose planner keeps no statistics here
-        }
-
-        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        // The read of due messages walks the pending ones in their order and stops at the batch's end: no sort of them all.
-        var due = await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.Due(db.Notifications, now)));
-        Assert.Contains("INDEX IX_notifications_PendingEmail", due);
-        Assert.DoesNotContain("TEMP B-TREE", due);
-
-        // The claim and the sent mark run under SQLite's one write turn: they take their batch by primary key, not by an
-        // index of the e-mail state (with one, before M0018, each read every pending message). A whole batch of ids: with
-        // a couple, the planner took the primary key even then.
-        var ids = Enumerable.Range(0, OutboxSender.BatchSize).Select(_ => Guid.CreateVersion7()).ToList();
-        foreach (var plan in new[]
-        {
-            await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.Claimable(db.Notifications, ids, now).Select(n => n.Id))),
-            await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.StillPending(db.Notifications, ids).Select(n => n.Id))),
-        })
-        {
-            Assert.Contains("sqlite_autoindex_notifications_1 (Id=?)", plan);
-            Assert.DoesNotContain("IX_notifications", plan);
-        }
-    }
-
-    [Fact]
     public async Task Reference_data_lists_every_region_and_district_with_soato_codes_and_the_categories()
     {
         var client = App.CreateClient();
@@ -525,6 +496,32 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     }
 }
 
-public sealed class AppealLifecycleOnSqlite(SqliteApp app) : AppealLifecycleTests(app), IClassFixture<SqliteApp>;
+public sealed class AppealLifecycleOnSqlite(SqliteApp app) : AppealLifecycleTests(app), IClassFixture<SqliteApp>
+{
+    /// <summary>SQLite's plans, from a planner that keeps no statistics here.</summary>
+    [Fact]
+    public async Task The_outbox_reads_claims_and_marks_a_batch_without_reading_the_backlog()
+    {
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // The read of due messages walks the pending ones in their order and stops at the batch's end: no sort of them all.
+        var due = await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.Due(db.Notifications, now)));
+        Assert.Contains("INDEX IX_notifications_PendingEmail", due);
+        Assert.DoesNotContain("TEMP B-TREE", due);
+
+        // The claim and the sent mark run under SQLite's one write turn: they take their batch by primary key, not by an
+        // index of the e-mail state (with one, before M0018, each read every pending message). A whole batch of ids: with
+        // a couple, the planner took the primary key even then.
+        var ids = Enumerable.Range(0, OutboxSender.BatchSize).Select(_ => Guid.CreateVersion7()).ToList();
+        foreach (var plan in new[]
+        {
+            await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.Claimable(db.Notifications, ids, now).Select(n => n.Id))),
+            await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, OutboxSender.StillPending(db.Notifications, ids).Select(n => n.Id))),
+        })
+        {
+            Assert.Contains("sqlite_autoindex_notifications_1 (Id=?)", plan);
+            Assert.DoesNotContain("IX_notifications", plan);
+        }
+    }
+}
 
 public sealed class AppealLifecycleOnPostgres(PostgresApp app) : AppealLifecycleTests(app), IClassFixture<PostgresApp>;

@@ -106,8 +106,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var lease = now.AddMinutes(5).AddTicks(Random.Shared.Next(1, 1_000_000) * 10L);
         await Claimable(db.Notifications, due, now)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.EmailNextAttemptUtc, lease), ct);
-        return await db.Notifications
-            .Where(n => due.Contains(n.Id) && n.EmailState == DeliveryState.Pending && n.EmailNextAttemptUtc == lease)
+        return await StillPending(db.Notifications, due).Where(n => n.EmailNextAttemptUtc == lease)
             .OrderBy(n => n.CreatedAtUtc).ToListAsync(ct);
     }
 
