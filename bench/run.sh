@@ -22,6 +22,10 @@
 #                                 open loop: the clients together start RATE requests a second, and
 #                                 latency counts from when each request was due (RATE=0: skip)
 #   RATE_WARMUP=5 RATE_DURATION=20  seconds per open-loop scenario
+#   PAIRS=0                       after the above, this many paired rounds with the baseline and the app both up:
+#                                 the bare INSERT and SELECT, then the app's filing and tracking, each side started
+#                                 once both servers are quiet (see quiet_wait): each round's ratios compare runs a
+#                                 minute or two apart, and the rounds show how far they spread
 #   SERVER_ENV="MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000"
 #                                 the environment the app and the baseline start with: the service
 #                                 environment the README recommends for a 2-core node (ADR 0013);
@@ -43,6 +47,7 @@ pg_pool=${PG_POOL:-16}
 rate=${RATE:-100}
 rate_warmup=${RATE_WARMUP:-5}
 rate_duration=${RATE_DURATION:-20}
+pairs=${PAIRS:-0}
 server_env=${SERVER_ENV-MALLOC_ARENA_MAX=2 DOTNET_GCgen0size=0x1000000}
 work=$(mktemp -d /tmp/mahalla-bench.XXXXXX)
 chmod 755 "$work"
@@ -50,7 +55,9 @@ results="$work/results.tsv"
 memory="$work/memory.tsv"
 cpu="$work/cpu.tsv"
 rated="$work/rated.tsv"
+paired="$work/paired.tsv"
 : >"$results"
+: >"$paired"
 : >"$rated"
 : >"$memory"
 : >"$cpu"
@@ -184,6 +191,43 @@ run_load() {
   return $rc
 }
 
+# quiet_wait PID...: waits (at most 120 s) until the given servers and the throwaway PostgreSQL together use under 5% of
+# one core over a second: the app's work behind a filing run (e-mail outbox, transparency log, triage) is done before the
+# next measured run starts, whichever server that run measures. Prints the seconds it waited.
+quiet_wait() {
+  local waited=0 before after pid
+  while [ "$waited" -lt 120 ]; do
+    before=$(pg_jiffies)
+    for pid in "$@"; do before=$((before + $(proc_jiffies "$pid"))); done
+    sleep 1
+    waited=$((waited + 1))
+    after=$(pg_jiffies)
+    for pid in "$@"; do after=$((after + $(proc_jiffies "$pid"))); done
+    # jiffies are 1/100 s: under 5 in one second is under 5% of one core
+    if [ $((after - before)) -lt 5 ]; then
+      break
+    fi
+  done
+  echo "$waited"
+}
+
+# run_pairs LABEL BASE_URL BASE_PID APP_URL APP_PID CLIENTS: PAIRS rounds of the baseline's INSERT and SELECT, then the
+# app's filing and tracking, each side as in the main run (its SELECT or tracking picks from what it has just written).
+run_pairs() {
+  local label=$1 base_url=$2 base_pid=$3 app_url=$4 app_pid=$5 clients=$6 round step target url scenarios waited
+  for round in $(seq 1 "$pairs"); do
+    for step in "baseline $base_url insert,select" "app $app_url file,track"; do
+      read -r target url scenarios <<<"$step"
+      waited=$(quiet_wait "$base_pid" "$app_pid")
+      log "$label: pair $round, $target $scenarios (after $waited s of waiting for quiet)"
+      : >"$work/pair.tsv"
+      dotnet "$work/tool/Mahalla.Bench.dll" --url "$url" --target "$target" --clients "$clients" --scenarios "$scenarios" \
+        --warmup "$warmup" --duration "$duration" --label "$label" --results "$work/pair.tsv" >&2
+      awk -F'\t' -v r="$round" -v w="$waited" '{ print r "\t" w "\t" $0 }' "$work/pair.tsv" >>"$paired"
+    done
+  done
+}
+
 # ---------------------------------------------------------------- providers
 for provider in $providers; do
   dir="$work/$provider"
@@ -217,7 +261,10 @@ for provider in $providers; do
   for clients in $clients_list; do
     run_load baseline "http://127.0.0.1:$port" "$base_pid" "$label" "$clients"
   done
-  stop_pid "$base_pid"
+  base_url="http://127.0.0.1:$port"
+  if [ "$pairs" -eq 0 ]; then
+    stop_pid "$base_pid"
+  fi
 
   # The app.
   port=$(free_port)
@@ -238,6 +285,12 @@ for provider in $providers; do
       dotnet "$work/tool/Mahalla.Bench.dll" --url "http://127.0.0.1:$port" --target app --clients "$clients" --rate "$rate" \
         --scenarios file,track,inbox --warmup "$rate_warmup" --duration "$rate_duration" --label "$label" --results "$rated" >&2
     done
+  fi
+  if [ "$pairs" -gt 0 ]; then
+    for clients in $clients_list; do
+      run_pairs "$label" "$base_url" "$base_pid" "http://127.0.0.1:$port" "$app_pid" "$clients"
+    done
+    stop_pid "$base_pid"
   fi
   log "$label: app log $(wc -l <"$dir/app.log") lines, $(du -h "$dir/app.log" | cut -f1)"
   stop_pid "$app_pid"
@@ -267,6 +320,24 @@ report() {
     echo "| Database | Clients | Scenario | answered/s | p50 ms | p99 ms | max ms | errors | note |"
     echo "|---|---:|---|---:|---:|---:|---:|---:|---|"
     awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $3, $4, $5, $6, $7, $8, $10, $11 }' "$rated"
+    echo
+  fi
+  if [ -s "$paired" ]; then
+    echo "## Paired rounds (PAIRS=$pairs: baseline and app both up; each side's run started once both were quiet)"
+    echo
+    echo "| Database | Clients | Round | bare INSERT/s | filing/s | filing / INSERT | bare SELECT/s | tracking/s | tracking / SELECT | filing p99 ms | tracking p99 ms | waited for quiet (baseline, app), s |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    # paired.tsv: round waited label target clients scenario req/s p50 p99 ...
+    awk -F'\t' '
+      { k = $3 SUBSEP $5 SUBSEP $1; rps[k, $6] = $7; p99[k, $6] = $9; if ($6 == "insert" || $6 == "file") w[k] = w[k] (w[k] == "" ? "" : ", ") $2; if (!(k in seen)) { seen[k] = 1; order[++n] = k } }
+      END {
+        for (i = 1; i <= n; i++) {
+          k = order[i]; split(k, kk, SUBSEP)
+          fi = rps[k, "file"] / rps[k, "insert"]; tr = rps[k, "track"] / rps[k, "select"]
+          printf "| %s | %s | %s | %.0f | %.0f | %.0f%% | %.0f | %.0f | %.0f%% | %s | %s | %s |\n", kk[1], kk[2], kk[3], rps[k, "insert"], rps[k, "file"], 100 * fi,
+            rps[k, "select"], rps[k, "track"], 100 * tr, p99[k, "file"], p99[k, "track"], w[k]
+        }
+      }' "$paired"
     echo
   fi
   echo "## App memory under load"
