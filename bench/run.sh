@@ -333,7 +333,7 @@ report() {
       END {
         for (i = 1; i <= n; i++) {
           k = order[i]; split(k, kk, SUBSEP)
-          fi = rps[k, "file"] / rps[k, "insert"]; tr = rps[k, "track"] / rps[k, "select"]
+          fi = rps[k, "insert"] > 0 ? rps[k, "file"] / rps[k, "insert"] : 0; tr = rps[k, "select"] > 0 ? rps[k, "track"] / rps[k, "select"] : 0
           printf "| %s | %s | %s | %.0f | %.0f | %.0f%% | %.0f | %.0f | %.0f%% | %s | %s | %s |\n", kk[1], kk[2], kk[3], rps[k, "insert"], rps[k, "file"], 100 * fi,
             rps[k, "select"], rps[k, "track"], 100 * tr, p99[k, "file"], p99[k, "track"], w[k]
         }
