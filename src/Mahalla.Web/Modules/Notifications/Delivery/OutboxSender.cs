@@ -63,19 +63,26 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
     /// every pending message under the write lock: all of a backlog, for every fifty claimed.
     /// </summary>
     internal static IQueryable<Notification> StillPending(IQueryable<Notification> notifications, IReadOnlyList<Guid> ids) =>
-        notifications.Where(n => ids.Contains(n.Id) && n.EmailState == DeliveryState.Pending);
+        Pending(notifications).Where(n => ids.Contains(n.Id));
 
     /// <summary>
     /// The ids of the oldest pending messages that are due, a batch of them: read from the partial index of pending
     /// messages in their order (M0018), so the read stops at the batch's end however many are pending.
     /// </summary>
-    internal static IQueryable<Guid> Due(IQueryable<Notification> notifications, DateTime now) => notifications
-        .Where(n => n.EmailState == DeliveryState.Pending && (n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now))
-        .OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id);
+    internal static IQueryable<Guid> Due(IQueryable<Notification> notifications, DateTime now) =>
+        DueBy(Pending(notifications), now).OrderBy(n => n.CreatedAtUtc).Take(BatchSize).Select(n => n.Id);
 
     /// <summary>The given messages that are still pending and due: what a claim takes.</summary>
     internal static IQueryable<Notification> Claimable(IQueryable<Notification> notifications, IReadOnlyList<Guid> ids, DateTime now) =>
-        StillPending(notifications, ids).Where(n => n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now);
+        DueBy(StillPending(notifications, ids), now);
+
+    /// <summary>Messages waiting to be mailed: the condition of the partial index M0018 (<c>"EmailState" = 1</c>).</summary>
+    private static IQueryable<Notification> Pending(IQueryable<Notification> notifications) =>
+        notifications.Where(n => n.EmailState == DeliveryState.Pending);
+
+    /// <summary>Never tried, or their next attempt has come: the read of due messages and the claim take the same ones.</summary>
+    private static IQueryable<Notification> DueBy(IQueryable<Notification> notifications, DateTime now) =>
+        notifications.Where(n => n.EmailNextAttemptUtc == null || n.EmailNextAttemptUtc <= now);
 
     /// <summary>
     /// Sends runs while they come back full, so a burst does not wait for the next tick; returns how many
