@@ -114,15 +114,26 @@ internal sealed class SqliteStore(string connectionString) : BaselineStore
 /// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's automatic preparation, as the app gets them.</summary>
 internal sealed class PostgresStore(string connectionString) : BaselineStore
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithPostgresDefaults(connectionString));
 
-    // The app's default (DatabaseConnections.WithAutoPrepare): statements prepared automatically unless the
-    // connection string says otherwise. Kept alike so that both sides talk to PostgreSQL the same way.
-    private static string WithAutoPrepare(string connectionString)
+    // The app's defaults (DatabaseConnections.WithPostgresDefaults): statements prepared automatically and a floor of
+    // 8 pooled connections, each unless the connection string says otherwise. Kept alike so that both sides talk to
+    // PostgreSQL the same way.
+    private static string WithPostgresDefaults(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        return given ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = builder.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        if (!given.Contains("Minimum Pool Size"))
+        {
+            builder.MinPoolSize = Math.Min(8, builder.MaxPoolSize);
+        }
+
+        return builder.ConnectionString;
     }
 
     protected override DbConnection Connect() => _source.CreateConnection();

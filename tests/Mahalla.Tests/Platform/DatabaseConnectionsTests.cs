@@ -1,4 +1,6 @@
+using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Platform.Database;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Mahalla.Tests.Platform;
@@ -6,17 +8,132 @@ namespace Mahalla.Tests.Platform;
 public sealed class DatabaseConnectionsTests
 {
     [Fact]
-    public void PostgreSQL_statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    public void PostgreSQL_gets_the_apps_defaults_and_keeps_everything_else_in_the_connection_string()
     {
-        var plain = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithAutoPrepare("Host=db;Username=app;Password=p;Database=mahalla"));
+        var plain = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults("Host=db;Username=app;Password=p;Database=mahalla"));
         Assert.Equal(DatabaseConnections.DefaultMaxAutoPrepare, plain.MaxAutoPrepare);
+        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, plain.MinPoolSize);
         Assert.Equal("db", plain.Host);
+        Assert.Equal("app", plain.Username);
         Assert.Equal("p", plain.Password);
+        Assert.Equal("mahalla", plain.Database);
+    }
 
-        foreach (var given in new[] { "Host=db;Max Auto Prepare=0", "Host=db;MaxAutoPrepare=0", "Host=db;max auto prepare=0" })
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=0")]
+    [InlineData("Host=db;max auto prepare=0")]
+    public void Automatic_preparation_is_left_as_the_connection_string_sets_it(string given)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults(given));
+        Assert.Equal(0, builder.MaxAutoPrepare);
+        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, builder.MinPoolSize);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Minimum Pool Size=0", 0)]
+    [InlineData("Host=db;MinPoolSize=2", 2)]
+    [InlineData("Host=db;minimum pool size=12;Maximum Pool Size=20", 12)]
+    public void The_pools_floor_is_left_as_the_connection_string_sets_it(string given, int expected)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults(given));
+        Assert.Equal(expected, builder.MinPoolSize);
+        Assert.Equal(DatabaseConnections.DefaultMaxAutoPrepare, builder.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void The_pools_floor_is_never_above_its_maximum()
+    {
+        // Npgsql refuses to open a connection whose floor is above its maximum.
+        var small = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults("Host=db;Maximum Pool Size=4"));
+        Assert.Equal(4, small.MaxPoolSize);
+        Assert.Equal(4, small.MinPoolSize);
+    }
+}
+
+/// <summary>
+/// The pool's floor on a real PostgreSQL server (ADR 0068): after a burst, Npgsql's pruning closes the idle connections
+/// of a pool without a floor, and leaves the app's pool its warm ones. Both pools see the same burst and the same
+/// pruning windows (shortened here from five minutes to two seconds), side by side.
+/// </summary>
+public sealed class PostgresPoolFloorTests
+{
+    private const int Burst = 12;
+
+    [Fact]
+    public async Task After_a_burst_pruning_leaves_the_apps_pool_its_floor_of_warm_connections()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var pruning = ";Connection Idle Lifetime=2;Connection Pruning Interval=1";
+        var apps = ConnectionStringOf("Postgres", Postgres.Server + pruning + $";Application Name=floor_{tag}");
+        var bare = Postgres.Server + pruning + $";Application Name=bare_{tag};Minimum Pool Size=0";
+        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, new NpgsqlConnectionStringBuilder(apps).MinPoolSize);
+
+        try
         {
-            Assert.Equal(given, DatabaseConnections.WithAutoPrepare(given));
-            Assert.Equal(0, new NpgsqlConnectionStringBuilder(DatabaseConnections.WithAutoPrepare(given)).MaxAutoPrepare);
+            await BurstAsync(apps);
+            await BurstAsync(bare);
+            Assert.Equal(Burst, await BackendsAsync($"floor_{tag}"));
+            Assert.Equal(Burst, await BackendsAsync($"bare_{tag}"));
+
+            // Wait until pruning has emptied the pool without a floor: the same windows have passed for the other.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await BackendsAsync($"bare_{tag}") > 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "Npgsql never pruned the pool without a floor; the test cannot tell anything.");
+                await Task.Delay(250);
+            }
+
+            await Task.Delay(2500); // one more window, for a pruning of the app's pool that might come a tick later
+            Assert.Equal(DatabaseConnections.DefaultMinPoolSize, await BackendsAsync($"floor_{tag}"));
         }
+        finally
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(apps));
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(bare));
+        }
+    }
+
+    private static string ConnectionStringOf(string provider, string connectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider,
+            ["ConnectionStrings:Mahalla"] = connectionString,
+        }).Build();
+        return DatabaseConnections.From(configuration, new TestEnvironment()).ConnectionString;
+    }
+
+    /// <summary>Opens <see cref="Burst"/> connections at once, runs a statement on each, and gives them all back.</summary>
+    private static async Task BurstAsync(string connectionString)
+    {
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < Burst; i++)
+            {
+                var connection = new NpgsqlConnection(connectionString);
+                connections.Add(connection);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync();
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<long> BackendsAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres.Server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", connection);
+        command.Parameters.AddWithValue("name", applicationName);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

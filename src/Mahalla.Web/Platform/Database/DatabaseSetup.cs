@@ -146,17 +146,39 @@ public sealed class DatabaseConnections : IDisposable
     /// <summary>Statements Npgsql prepares by itself when the connection string does not say (ADR 0015).</summary>
     public const int DefaultMaxAutoPrepare = 100;
 
+    /// <summary>Pooled connections Npgsql keeps when it prunes idle ones, unless the connection string says (ADR 0068).</summary>
+    public const int DefaultMinPoolSize = 8;
+
     /// <summary>
-    /// Npgsql prepares nothing unless told to, so PostgreSQL parses and plans every statement of every unit
-    /// of work again. With automatic preparation each pooled connection keeps the statements it has run
-    /// twice prepared. A connection string that sets <c>Max Auto Prepare</c> itself (0 turns it off, e.g.
-    /// behind a pooler that cannot carry prepared statements) is left as it is.
+    /// The PostgreSQL connection string with the app's two defaults, each only where the connection string does not
+    /// name the setting itself (in any spelling Npgsql accepts):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=100</c> (ADR 0015). Npgsql prepares nothing unless told to, so PostgreSQL would parse
+    /// and plan every statement of every unit of work again; with it, each pooled connection keeps the statements it
+    /// has run twice prepared. 0 turns it off, e.g. behind a pooler that cannot carry prepared statements.</item>
+    /// <item><c>Minimum Pool Size=8</c>, or the <c>Maximum Pool Size</c> if that is smaller (ADR 0068). Npgsql closes
+    /// the connections that stayed idle through its last five minutes of samples all at once, and under a steady
+    /// load that was nearly every one: the requests of the next moment then waited for new connections, and for
+    /// their statements to be planned and prepared again (stalls of up to a second). The floor keeps enough warm
+    /// connections for a node's usual concurrency; bursts above it still open more, and those are pruned as
+    /// before.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPostgresDefaults(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
-        return given ? connectionString : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare }.ConnectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = builder.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.Contains("Minimum Pool Size"))
+        {
+            builder.MinPoolSize = Math.Min(DefaultMinPoolSize, builder.MaxPoolSize);
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary><c>Database:Provider</c> = <c>Sqlite</c> (default: a file under <c>data/</c>) or <c>Postgres</c>; connection string <c>ConnectionStrings:Mahalla</c>.</summary>
@@ -166,7 +188,7 @@ public sealed class DatabaseConnections : IDisposable
         var connectionString = configuration.GetConnectionString("Mahalla");
         if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
-            return new DatabaseConnections(WithAutoPrepare(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL.")), true);
+            return new DatabaseConnections(WithPostgresDefaults(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Mahalla is required for PostgreSQL.")), true);
         }
 
         if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
