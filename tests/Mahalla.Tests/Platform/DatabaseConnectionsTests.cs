@@ -69,29 +69,25 @@ public sealed class PostgresPoolFloorTests
         var bare = Postgres.Server + pruning + $";Application Name=bare_{tag};Minimum Pool Size=0";
         Assert.Equal(DatabaseConnections.DefaultMinPoolSize, new NpgsqlConnectionStringBuilder(apps).MinPoolSize);
 
-        try
-        {
-            await BurstAsync(apps);
-            await BurstAsync(bare);
-            Assert.Equal(Burst, await BackendsAsync($"floor_{tag}"));
-            Assert.Equal(Burst, await BackendsAsync($"bare_{tag}"));
+        // Pools of their own: data sources, which the other tests' NpgsqlConnection.ClearAllPools does not empty. They
+        // are the same pool as the app's connections by connection string (Npgsql's PoolingDataSource), pruning and all.
+        await using var appsPool = NpgsqlDataSource.Create(apps);
+        await using var barePool = NpgsqlDataSource.Create(bare);
+        await BurstAsync(appsPool);
+        await BurstAsync(barePool);
+        Assert.Equal(Burst, await BackendsAsync($"floor_{tag}"));
+        Assert.Equal(Burst, await BackendsAsync($"bare_{tag}"));
 
-            // Wait until pruning has emptied the pool without a floor: the same windows have passed for the other.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (await BackendsAsync($"bare_{tag}") > 0)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "Npgsql never pruned the pool without a floor; the test cannot tell anything.");
-                await Task.Delay(250);
-            }
-
-            await Task.Delay(2500); // one more window, for a pruning of the app's pool that might come a tick later
-            Assert.Equal(DatabaseConnections.DefaultMinPoolSize, await BackendsAsync($"floor_{tag}"));
-        }
-        finally
+        // Wait until pruning has emptied the pool without a floor: the same windows have passed for the other.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await BackendsAsync($"bare_{tag}") > 0)
         {
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(apps));
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(bare));
+            Assert.True(DateTime.UtcNow < deadline, "Npgsql never pruned the pool without a floor; the test cannot tell anything.");
+            await Task.Delay(250);
         }
+
+        await Task.Delay(2500); // one more window, for a pruning of the app's pool that might come a tick later
+        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, await BackendsAsync($"floor_{tag}"));
     }
 
     private static string ConnectionStringOf(string provider, string connectionString)
@@ -105,16 +101,15 @@ public sealed class PostgresPoolFloorTests
     }
 
     /// <summary>Opens <see cref="Burst"/> connections at once, runs a statement on each, and gives them all back.</summary>
-    private static async Task BurstAsync(string connectionString)
+    private static async Task BurstAsync(NpgsqlDataSource pool)
     {
         var connections = new List<NpgsqlConnection>();
         try
         {
             for (var i = 0; i < Burst; i++)
             {
-                var connection = new NpgsqlConnection(connectionString);
+                var connection = await pool.OpenConnectionAsync();
                 connections.Add(connection);
-                await connection.OpenAsync();
                 await using var command = new NpgsqlCommand("SELECT 1", connection);
                 await command.ExecuteScalarAsync();
             }
