@@ -111,7 +111,7 @@ internal sealed class SqliteStore(string connectionString) : BaselineStore
     protected override object Key(Guid id) => id.ToString().ToUpperInvariant();
 }
 
-/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's automatic preparation, as the app gets them.</summary>
+/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's defaults (automatic preparation, a pool floor), as the app gets them.</summary>
 internal sealed class PostgresStore(string connectionString) : BaselineStore
 {
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithPostgresDefaults(connectionString));

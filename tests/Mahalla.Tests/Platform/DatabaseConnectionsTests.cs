@@ -65,7 +65,7 @@ public sealed class PostgresPoolFloorTests
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var pruning = ";Connection Idle Lifetime=2;Connection Pruning Interval=1";
-        var apps = ConnectionStringOf("Postgres", Postgres.Server + pruning + $";Application Name=floor_{tag}");
+        var apps = AppsConnectionString(Postgres.Server + pruning + $";Application Name=floor_{tag}");
         var bare = Postgres.Server + pruning + $";Application Name=bare_{tag};Minimum Pool Size=0";
         Assert.Equal(DatabaseConnections.DefaultMinPoolSize, new NpgsqlConnectionStringBuilder(apps).MinPoolSize);
 
@@ -90,11 +90,12 @@ public sealed class PostgresPoolFloorTests
         Assert.Equal(DatabaseConnections.DefaultMinPoolSize, await BackendsAsync($"floor_{tag}"));
     }
 
-    private static string ConnectionStringOf(string provider, string connectionString)
+    /// <summary>The connection string the app makes of a configured one.</summary>
+    private static string AppsConnectionString(string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = provider,
+            ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Mahalla"] = connectionString,
         }).Build();
         return DatabaseConnections.From(configuration, new TestEnvironment()).ConnectionString;

@@ -156,12 +156,12 @@ public sealed class DatabaseConnections : IDisposable
     /// <item><c>Max Auto Prepare=100</c> (ADR 0015). Npgsql prepares nothing unless told to, so PostgreSQL would parse
     /// and plan every statement of every unit of work again; with it, each pooled connection keeps the statements it
     /// has run twice prepared. 0 turns it off, e.g. behind a pooler that cannot carry prepared statements.</item>
-    /// <item><c>Minimum Pool Size=8</c>, or the <c>Maximum Pool Size</c> if that is smaller (ADR 0068). Npgsql closes
-    /// the connections that stayed idle through its last five minutes of samples all at once, and under a steady
-    /// load that was nearly every one: the requests of the next moment then waited for new connections, and for
-    /// their statements to be planned and prepared again (stalls of up to a second). The floor keeps enough warm
-    /// connections for a node's usual concurrency; bursts above it still open more, and those are pruned as
-    /// before.</item>
+    /// <item><c>Minimum Pool Size=8</c>, or the <c>Maximum Pool Size</c> if that is smaller (ADR 0068). Every five
+    /// minutes Npgsql closes, all at once, as many idle connections as the median of its idle counts over that span,
+    /// and under a steady load that was nearly every one: the requests of the next moment then waited for new
+    /// connections, and for their statements to be planned and prepared again (stalls of up to a second). The floor
+    /// keeps enough warm connections for a node's usual concurrency; bursts above it still open more, and those are
+    /// pruned as before.</item>
     /// </list>
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
