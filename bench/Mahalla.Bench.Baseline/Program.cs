@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Mahalla.Web.Platform.Database;
 using Npgsql;
 
 // The bare endpoints the app's figures are compared with (issue 2, "Benchmark"): the same
@@ -114,27 +115,8 @@ internal sealed class SqliteStore(string connectionString) : BaselineStore
 /// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's defaults (automatic preparation, a pool floor), as the app gets them.</summary>
 internal sealed class PostgresStore(string connectionString) : BaselineStore
 {
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithPostgresDefaults(connectionString));
-
-    // The app's defaults (DatabaseConnections.WithPostgresDefaults): statements prepared automatically and a floor of
-    // 8 pooled connections, each unless the connection string says otherwise. Kept alike so that both sides talk to
-    // PostgreSQL the same way.
-    private static string WithPostgresDefaults(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var given = builder.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!given.Contains("Max Auto Prepare"))
-        {
-            builder.MaxAutoPrepare = 100;
-        }
-
-        if (!given.Contains("Minimum Pool Size"))
-        {
-            builder.MinPoolSize = Math.Min(8, builder.MaxPoolSize);
-        }
-
-        return builder.ConnectionString;
-    }
+    // The app's own rule (PostgresConnectionDefaults, compiled into this project from the app's source).
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
 
     protected override DbConnection Connect() => _source.CreateConnection();
 

@@ -10,9 +10,9 @@ public sealed class DatabaseConnectionsTests
     [Fact]
     public void PostgreSQL_gets_the_apps_defaults_and_keeps_everything_else_in_the_connection_string()
     {
-        var plain = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults("Host=db;Username=app;Password=p;Database=mahalla"));
-        Assert.Equal(DatabaseConnections.DefaultMaxAutoPrepare, plain.MaxAutoPrepare);
-        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, plain.MinPoolSize);
+        var plain = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Username=app;Password=p;Database=mahalla"));
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, plain.MaxAutoPrepare);
+        Assert.Equal(PostgresConnectionDefaults.MinPoolSize, plain.MinPoolSize);
         Assert.Equal("db", plain.Host);
         Assert.Equal("app", plain.Username);
         Assert.Equal("p", plain.Password);
@@ -25,9 +25,9 @@ public sealed class DatabaseConnectionsTests
     [InlineData("Host=db;max auto prepare=0")]
     public void Automatic_preparation_is_left_as_the_connection_string_sets_it(string given)
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults(given));
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(given));
         Assert.Equal(0, builder.MaxAutoPrepare);
-        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, builder.MinPoolSize);
+        Assert.Equal(PostgresConnectionDefaults.MinPoolSize, builder.MinPoolSize);
     }
 
     [Theory]
@@ -36,16 +36,16 @@ public sealed class DatabaseConnectionsTests
     [InlineData("Host=db;minimum pool size=12;Maximum Pool Size=20", 12)]
     public void The_pools_floor_is_left_as_the_connection_string_sets_it(string given, int expected)
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults(given));
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(given));
         Assert.Equal(expected, builder.MinPoolSize);
-        Assert.Equal(DatabaseConnections.DefaultMaxAutoPrepare, builder.MaxAutoPrepare);
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, builder.MaxAutoPrepare);
     }
 
     [Fact]
     public void The_pools_floor_is_never_above_its_maximum()
     {
         // Npgsql refuses to open a connection whose floor is above its maximum.
-        var small = new NpgsqlConnectionStringBuilder(DatabaseConnections.WithPostgresDefaults("Host=db;Maximum Pool Size=4"));
+        var small = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Maximum Pool Size=4"));
         Assert.Equal(4, small.MaxPoolSize);
         Assert.Equal(4, small.MinPoolSize);
     }
@@ -67,7 +67,7 @@ public sealed class PostgresPoolFloorTests
         var pruning = ";Connection Idle Lifetime=2;Connection Pruning Interval=1";
         var apps = AppsConnectionString(Postgres.Server + pruning + $";Application Name=floor_{tag}");
         var bare = Postgres.Server + pruning + $";Application Name=bare_{tag};Minimum Pool Size=0";
-        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, new NpgsqlConnectionStringBuilder(apps).MinPoolSize);
+        Assert.Equal(PostgresConnectionDefaults.MinPoolSize, new NpgsqlConnectionStringBuilder(apps).MinPoolSize);
 
         // Pools of their own: data sources, which the other tests' NpgsqlConnection.ClearAllPools does not empty. They
         // are the same pool as the app's connections by connection string (Npgsql's PoolingDataSource), pruning and all.
@@ -87,7 +87,7 @@ public sealed class PostgresPoolFloorTests
         }
 
         await Task.Delay(2500); // one more window, for a pruning of the app's pool that might come a tick later
-        Assert.Equal(DatabaseConnections.DefaultMinPoolSize, await BackendsAsync($"floor_{tag}"));
+        Assert.Equal(PostgresConnectionDefaults.MinPoolSize, await BackendsAsync($"floor_{tag}"));
     }
 
     /// <summary>The connection string the app makes of a configured one.</summary>

@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace Mahalla.Web.Platform.Database;
+
+/// <summary>
+/// What the app adds to a PostgreSQL connection string (<c>DatabaseConnections.From</c>). Depends on Npgsql alone:
+/// the benchmark's bare endpoint compiles this same file (bench/Mahalla.Bench.Baseline), so that both sides of a ratio
+/// talk to PostgreSQL the same way.
+/// </summary>
+public static class PostgresConnectionDefaults
+{
+    /// <summary>Statements Npgsql prepares by itself when the connection string does not say (ADR 0015).</summary>
+    public const int MaxAutoPrepare = 100;
+
+    /// <summary>Pooled connections Npgsql keeps when it prunes idle ones, unless the connection string says (ADR 0068).</summary>
+    public const int MinPoolSize = 8;
+
+    /// <summary>
+    /// The PostgreSQL connection string with the app's two defaults, each only where the connection string does not
+    /// name the setting itself (in any spelling Npgsql accepts):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=100</c> (ADR 0015). Npgsql prepares nothing unless told to, so PostgreSQL would parse
+    /// and plan every statement of every unit of work again; with it, each pooled connection keeps the statements it
+    /// has run twice prepared. 0 turns it off, e.g. behind a pooler that cannot carry prepared statements.</item>
+    /// <item><c>Minimum Pool Size=8</c>, or the <c>Maximum Pool Size</c> if that is smaller (ADR 0068). Every five
+    /// minutes Npgsql closes, all at once, as many idle connections as the median of its idle counts over that span,
+    /// and under a steady load that was nearly every one: the requests of the next moment then waited for new
+    /// connections, and for their statements to be planned and prepared again (stalls of up to a second). The floor
+    /// keeps enough warm connections for a node's usual concurrency; bursts above it still open more, and those are
+    /// pruned as before.</item>
+    /// </list>
+    /// </summary>
+    public static string Apply(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = builder.Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!given.Contains("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!given.Contains("Minimum Pool Size"))
+        {
+            builder.MinPoolSize = Math.Min(MinPoolSize, builder.MaxPoolSize);
+        }
+
+        return builder.ConnectionString;
+    }
+}
