@@ -90,4 +90,55 @@ public sealed class AppealRulesTests
         Assert.Throws<BusinessRuleException>(() => appeal.ExtendDeadline("Yana", Filed.AddDays(40), Staff, Filed.AddDays(2)));
         Assert.Equal(Filed.AddDays(30), appeal.AnswerDueUtc);
     }
+
+    [Fact]
+    public void The_sweep_due_time_follows_each_transition()
+    {
+        var appeal = NewAppeal();
+        Assert.Equal(Filed.AddDays(1), appeal.SweepDueUtc); // waiting for registration: the earlier deadline
+        appeal.Assign(Staff.UserId!.Value, Staff, Filed.AddHours(1));
+        Assert.Equal(Filed.AddDays(15), appeal.SweepDueUtc); // registered: the answer's
+        appeal.Escalate(Filed.AddDays(20), Filed.AddDays(16));
+        Assert.Equal(Filed.AddDays(20), appeal.SweepDueUtc); // held at the district until then
+        appeal.ExtendDeadline("Sabab", Filed.AddDays(30), Staff, Filed.AddDays(17));
+        Assert.Equal(Filed.AddDays(30), appeal.SweepDueUtc); // the extension lifts the hold
+        appeal.Escalate(Filed.AddDays(35), Filed.AddDays(31));
+        Assert.Null(appeal.SweepDueUtc); // the region: nowhere higher to go
+        appeal.Answer("Javob", Staff, Filed.AddDays(40), Filed.AddDays(32));
+        Assert.Equal(Filed.AddDays(40), appeal.SweepDueUtc); // closes unconfirmed after the confirmation period
+        appeal.ConfirmResolution(Citizen, Filed.AddDays(33));
+        Assert.Null(appeal.SweepDueUtc);
+    }
+
+    /// <summary>
+    /// Random walks through the transitions: in every state a walk reaches, the request is due for the sweeper at an
+    /// instant exactly when the entity's own rules let the sweeper escalate or close it then. The instants probed are a
+    /// second off the whole hours the deadlines fall on, where the sweeper's strict comparison and the hold's inclusive
+    /// one would differ by a tick.
+    /// </summary>
+    [Fact]
+    public void The_sweep_due_time_is_when_the_rules_first_let_the_sweeper_act()
+    {
+        var random = new Random(20261123);
+        var probes = Enumerable.Range(-4, 400).Select(k => Filed.AddHours(7 * k).AddSeconds(1)).ToList();
+        var states = 0;
+        for (var walk = 0; walk < 300; walk++)
+        {
+            AppealWalks.Walk(random, $"M-2026-{walk:D6}-0", Filed, appeal =>
+            {
+                states++;
+                foreach (var t in probes)
+                {
+                    Assert.True(appeal.SweepDueUtc < t == SweeperMayAct(appeal, t),
+                        $"{appeal.Status} at level {appeal.EscalationLevel}, due {appeal.SweepDueUtc:O}, probed at {t:O}");
+                }
+            });
+        }
+
+        Assert.True(states > 1000, $"only {states} states reached");
+    }
+
+    private static bool SweeperMayAct(Appeal appeal, DateTime t) =>
+        (appeal.IsOverdue(t) && appeal.EscalationLevel < Appeal.MaxEscalationLevel && (appeal.NextEscalationAtUtc is null || t >= appeal.NextEscalationAtUtc))
+        || (appeal.Status == AppealStatus.Answered && appeal.ConfirmationDueUtc is { } due && t > due);
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,49 @@ public sealed class MigrationTests
                 .ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal(new GroupCount(master, 4, 3), counts.Single(x => x.Id == master));
             Assert.Equal(new GroupCount(alone, 1, 1), counts.Single(x => x.Id == alone));
+        }
+        finally
+        {
+            if (provider == Provider.Postgres)
+            {
+                Postgres.DropDatabase(database);
+            }
+        }
+    }
+
+    /// <summary>
+    /// M0019 fills the sweeper's due time of the requests that exist in SQL; it must be the time their transitions would
+    /// have given them. Requests in every state, made by the entity's verbs, are saved; the migration is taken down (the
+    /// column goes) and up again.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task M0019_gives_the_requests_that_exist_the_sweep_due_time_their_transitions_gave_them(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = NewDatabase(provider);
+        try
+        {
+            await using var db = Context(provider, database);
+            await db.Database.MigrateAsync(ct);
+            var random = new Random(19);
+            var filed = new DateTime(2026, 11, 3, 5, 0, 0, DateTimeKind.Utc);
+            var appeals = Enumerable.Range(0, 200).Select(i => Domain.AppealWalks.Walk(random, $"M-2026-{i:D6}-0", filed.AddHours(i))).ToList();
+            db.Appeals.AddRange(appeals);
+            await db.SaveChangesAsync(ct);
+            // Every kind of state the rule tells apart is among them.
+            Assert.All(Enum.GetValues<AppealStatus>(), status => Assert.Contains(appeals, a => a.Status == status));
+            Assert.Contains(appeals, a => a.Status.IsOpen() && a.EscalationLevel == Appeal.MaxEscalationLevel);
+            Assert.Contains(appeals, a => a.Status.IsOpen() && a.NextEscalationAtUtc is not null && a.SweepDueUtc == a.NextEscalationAtUtc);
+            Assert.Contains(appeals, a => a.Status == AppealStatus.Submitted && a.SweepDueUtc == a.RegistrationDueUtc);
+
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261123000018_PendingEmail", ct);
+            await migrator.MigrateAsync(null, ct);
+
+            var stored = await db.Appeals.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.SweepDueUtc, ct);
+            Assert.All(appeals, a => Assert.Equal(a.SweepDueUtc, stored[a.Id]));
         }
         finally
         {

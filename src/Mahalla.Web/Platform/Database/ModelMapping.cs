@@ -126,6 +126,8 @@ internal static class ModelMapping
             e.HasIndex(a => a.TerritoryPath);
             e.HasIndex(a => a.ApplicantUserId);
             e.HasIndex(a => new { a.Status, a.AnswerDueUtc });
+            // The deadline sweeper's due requests, earliest first (M0019).
+            e.HasIndex(a => a.SweepDueUtc, "IX_appeals_SweepDue").HasFilter(Migrations.M0019_SweepDue.DueFilter);
             // Covering for the duplicate search's category check on filing (M0011).
             e.HasIndex(a => new { a.Id, a.CategoryCode });
             // The inbox's order with its scope columns, walked in order to a page's end (M0012).

@@ -25,34 +25,45 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
 {
     public sealed record SweepResult(int Escalated, int Closed, int Skipped);
 
+    /// <summary>The most requests one sweep reads; the rest wait for the next sweep, a minute later by default.</summary>
+    public const int BatchSize = 1000;
+
+    /// <summary>
+    /// The requests the sweeper has something to do with, earliest first: one search of the partial index
+    /// <c>IX_appeals_SweepDue</c> (M0019) that stops at the batch's end. It reads only the due requests, not the work
+    /// that waits for registration or is held at its level after an escalation, nor the overdue work at the top level.
+    /// </summary>
+    public static IQueryable<Appeal> Due(IQueryable<Appeal> appeals, DateTime now) =>
+        appeals.Where(a => a.SweepDueUtc < now).OrderBy(a => a.SweepDueUtc);
+
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<Guid> overdue;
-        List<Guid> silent;
+        List<(Guid Id, AppealStatus Status)> due;
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
-            overdue = await db.Appeals.AsNoTracking()
-                .Where(a => (a.Status == AppealStatus.Submitted || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.Reopened)
-                    && a.EscalationLevel < Appeal.MaxEscalationLevel
-                    && (a.AnswerDueUtc < now || (a.Status == AppealStatus.Submitted && a.RegistrationDueUtc < now))
-                    && (a.NextEscalationAtUtc == null || a.NextEscalationAtUtc <= now))
-                .OrderBy(a => a.AnswerDueUtc).Select(a => a.Id).Take(500).ToListAsync(ct);
-            silent = await db.Appeals.AsNoTracking()
-                .Where(a => a.Status == AppealStatus.Answered && a.ConfirmationDueUtc < now)
-                .Select(a => a.Id).Take(500).ToListAsync(ct);
+            due = [.. (await Due(db.Appeals.AsNoTracking(), now).Select(a => new { a.Id, a.Status }).Take(BatchSize).ToListAsync(ct))
+                .Select(a => (a.Id, a.Status))];
         }
 
         int escalated = 0, closed = 0, skipped = 0;
-        foreach (var id in overdue)
+        foreach (var (id, status) in due)
         {
-            if (await TryAsync(id, EscalateAsync, ct)) { escalated++; } else { skipped++; }
-        }
-
-        foreach (var id in silent)
-        {
-            if (await TryAsync(id, CloseAsync, ct)) { closed++; } else { skipped++; }
+            // An answered request's due time is the end of its confirmation period; an open one's, its escalation.
+            var close = status == AppealStatus.Answered;
+            if (!await TryAsync(id, close ? CloseAsync : EscalateAsync, ct))
+            {
+                skipped++;
+            }
+            else if (close)
+            {
+                closed++;
+            }
+            else
+            {
+                escalated++;
+            }
         }
 
         return new SweepResult(escalated, closed, skipped);
