@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mahalla.Tlog.Bench;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Appeals.Escalation;
+using Mahalla.Web.Platform.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mahalla.Sweep.Bench;
+
+// The deadline sweeper's read on a backlog of open requests. bench/sweep.sh runs it on SQLite and PostgreSQL.
+//   dotnet run -c Release --project bench/Mahalla.Sweep.Bench -- --provider Postgres --server "Host=…" [options]
+// Options: --open 200000 (open requests)   --closed 100000   --sweeps 30   --work DIR (SQLite files)
+//
+// The requests are made by the entity's verbs (filed, registered, escalated, answered, confirmed) and saved through the
+// app's own context, so they are in the states the engine produces and carry whatever it keeps for them. Their shape is a
+// backlog where nothing is due at the moment measured: 20% wait for registration (due within the day), 50% are in
+// work before their answer deadline, 15% are overdue and held at the district after an escalation, 10% are overdue at the
+// region (nowhere higher to go), 5% are answered and wait for the citizen. Each sweep is the real
+// DeadlineSweeper.RunOnceAsync, which every node runs every minute; with nothing due it is its read alone.
+internal static class SweepBench
+{
+    private static readonly Actor Citizen = new(Guid.CreateVersion7(), "citizen");
+    private static readonly Actor Staff = new(Guid.CreateVersion7(), "mahalla_staff");
+
+    public static async Task<int> Main(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        var provider = values.GetValueOrDefault("provider", "Sqlite").Equals("postgres", StringComparison.OrdinalIgnoreCase) ? "Postgres" : "Sqlite";
+        var server = values.GetValueOrDefault("server");
+        if (provider == "Postgres" && server is null)
+        {
+            throw new ArgumentException("--server \"Host=…;Username=…;Database=postgres\" is required for PostgreSQL");
+        }
+
+        static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+        var open = Int(values.GetValueOrDefault("open", "200000"));
+        var closed = Int(values.GetValueOrDefault("closed", "100000"));
+        var sweeps = Int(values.GetValueOrDefault("sweeps", "30"));
+        var work = Path.GetFullPath(values.GetValueOrDefault("work", Path.Combine(Path.GetTempPath(), "mahalla-sweep-bench")));
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory); // WebApplicationFactory finds the content root from here
+        Directory.CreateDirectory(work);
+
+        using var database = Database.Create(provider, server, work, "sweep");
+        await using var app = new SweepApp(database);
+        _ = app.Services;
+        var now = DateTime.UtcNow;
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(app, open, closed, now);
+        if (provider == "Postgres")
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE")); // as autovacuum would have by now
+        }
+
+        Report.Progress($"{provider}: {open:N0} open and {closed:N0} closed requests saved in {seeding.Elapsed.TotalSeconds:0} s");
+        var sweeper = app.Services.GetRequiredService<DeadlineSweeper>();
+        for (var i = 0; i < 3; i++)
+        {
+            await sweeper.RunOnceAsync(CancellationToken.None); // warm-up: compiled queries, caches, pool
+        }
+
+        var samples = new Samples();
+        var handled = 0;
+        for (var i = 0; i < sweeps; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = await sweeper.RunOnceAsync(CancellationToken.None);
+            samples.Add(start);
+            handled += result.Escalated + result.Closed + result.Skipped;
+        }
+
+        // provider | open | closed | sweeps | mean | p50 | p99 | max (ms) | requests the sweeps acted on or skipped
+        Report.Line($"sweep|{provider}|{open}|{closed}|{sweeps}|{samples.Summary()}|{handled}");
+        return 0;
+    }
+
+    private static async Task SeedAsync(SweepApp app, int open, int closed, DateTime now)
+    {
+        const int batch = 2000;
+        var territory = Guid.CreateVersion7();
+        var organization = Guid.CreateVersion7();
+        var hash = AccessCodes.Hash("bench");
+        var total = open + closed;
+        for (var from = 0; from < total; from += batch)
+        {
+            var appeals = new List<Appeal>(batch);
+            for (var i = from; i < Math.Min(total, from + batch); i++)
+            {
+                appeals.Add(Request(i, i < open ? i % 20 : -1, now, territory, organization, hash));
+            }
+
+            await app.WithDbAsync(async db =>
+            {
+                db.Appeals.AddRange(appeals);
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    /// <summary>One request in the state its shape asks for (-1: resolved long ago), made by the entity's verbs.</summary>
+    private static Appeal Request(int i, int shape, DateTime now, Guid territory, Guid organization, string hash)
+    {
+        var days = i % 15;
+        var filedAt = shape switch
+        {
+            < 0 => now.AddDays(-400 + i % 300),
+            <= 3 => now.AddHours(-2),
+            <= 13 => now.AddDays(-days),
+            _ => now.AddDays(-20 - days),
+        };
+        var appeal = Appeal.File(Guid.CreateVersion7(), $"B-{i:D9}", hash, AppealType.Complaint, "roads", territory, "/bench/", "Yo'l chuqurlari",
+            "uz-Latn", false, Citizen, organization, filedAt.AddDays(1), filedAt.AddDays(15), filedAt);
+        switch (shape)
+        {
+            case < 0:
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+                appeal.Answer("Ta'mirlandi", Staff, filedAt.AddDays(12), filedAt.AddDays(5));
+                appeal.ConfirmResolution(Citizen, filedAt.AddDays(6));
+                break;
+            case <= 3:
+                break; // waits for registration, due by tomorrow
+            case <= 13:
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3)); // answer due in 1 to 15 days
+                break;
+            case <= 16:
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+                appeal.Escalate(now.AddDays(1 + i % 3), now.AddHours(-1)); // overdue, held at the district
+                break;
+            case <= 18:
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+                appeal.Escalate(now.AddDays(-2), filedAt.AddDays(16));
+                appeal.Escalate(now.AddDays(3), now.AddHours(-1)); // overdue at the region
+                break;
+            default:
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+                appeal.Answer("Javob", Staff, now.AddDays(1 + i % 10), now.AddHours(-1)); // waits for the citizen
+                break;
+        }
+
+        return appeal;
+    }
+}
+
+/// <summary>
+/// The real app, in-process, on a fresh database of its own, migrated, without demo data, with its background jobs off:
+/// the benchmark runs the sweeper itself. Saved events go into the transparency log as they do in production.
+/// </summary>
+internal sealed class SweepApp(Database database) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:Mahalla", database.ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Deadlines:Sweeper:Enabled", "false");
+        builder.UseSetting("Email:SenderEnabled", "false");
+        builder.UseSetting("Transparency:SequencerEnabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:Console:LogToStandardErrorThreshold", "Trace"); // stdout carries the figures
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MahallaDb, Task<T>> use)
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<MahallaDb>());
+    }
+}

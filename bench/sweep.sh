@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The deadline sweeper's read on a backlog of open requests (issue 2; ADR 0069), in one command:
+#   bash bench/sweep.sh
+# For each commit in REFS (default: the checked-out one), builds bench/Mahalla.Sweep.Bench of the working tree against
+# the app of that commit (git archive; the same benchmark for every commit), then for each provider boots the app
+# in-process on a fresh database (a SQLite file; a throwaway PostgreSQL on 127.0.0.1), saves OPEN open and CLOSED
+# resolved requests made by the entity's verbs, with nothing due, and times SWEEPS runs of the real sweeper after three
+# warm-up runs. The commits' runs alternate per provider, so that they share the machine's conditions.
+#
+# Settings (environment):
+#   REFS="HEAD"  (for example "502380a HEAD": before and after)   PROVIDERS="sqlite postgres"
+#   OPEN=200000  CLOSED=100000  SWEEPS=30  PG_PORT=55470  KEEP=1 (keep the work folder)  RESULTS_MD=path
+# Exits non-zero only when it cannot run.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+refs=${REFS:-HEAD}
+providers=${PROVIDERS:-sqlite postgres}
+open=${OPEN:-200000}
+closed=${CLOSED:-100000}
+sweeps=${SWEEPS:-30}
+pg_port=${PG_PORT:-55470}
+work=$(mktemp -d /tmp/mahalla-sweep-bench.XXXXXX)
+chmod 755 "$work"
+results="$work/results.txt"
+: >"$results"
+pg_dir=""
+
+log() { printf '[sweep.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+  if [ -n "$pg_dir" ]; then
+    bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
+  fi
+  if [ "${KEEP:-0}" = 1 ]; then
+    log "work folder kept: $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+commits=()
+for ref in $refs; do
+  commit=$(git -C "$root" rev-parse --short "$ref")
+  commits+=("$commit")
+  log "building bench/Mahalla.Sweep.Bench (Release) against the app at $commit"
+  mkdir -p "$work/$commit/src"
+  git -C "$root" archive "$commit" | tar -x -C "$work/$commit/src"
+  rm -rf "$work/$commit/src/bench"
+  mkdir -p "$work/$commit/src/bench"
+  cp -r "$root/bench/Mahalla.Sweep.Bench" "$root/bench/Mahalla.Tlog.Bench" "$work/$commit/src/bench/"
+  rm -rf "$work/$commit/src/bench/"*/bin "$work/$commit/src/bench/"*/obj
+  dotnet build "$work/$commit/src/bench/Mahalla.Sweep.Bench" -c Release -o "$work/$commit/bin" -nologo -v q >"$work/$commit/build.log" 2>&1 \
+    || { tail -n 40 "$work/$commit/build.log" >&2; exit 1; }
+done
+
+for provider in $providers; do
+  server=""
+  if [ "$provider" = postgres ]; then
+    pg_dir="$work/pg"
+    server=$(bash "$root/scripts/postgres.sh" start "$pg_dir" "$pg_port")
+    log "PostgreSQL on 127.0.0.1:$pg_port"
+  fi
+
+  for commit in "${commits[@]}"; do
+    log "$provider, app at $commit: $open open and $closed closed requests, $sweeps sweeps"
+    dotnet "$work/$commit/bin/Mahalla.Sweep.Bench.dll" --provider "$provider" ${server:+--server "$server"} --work "$work/sqlite" \
+      --open "$open" --closed "$closed" --sweeps "$sweeps" | grep --line-buffered -E '^sweep\|' | sed "s/^sweep|/sweep|$commit|/" | tee -a "$results"
+  done
+
+  if [ -n "$pg_dir" ]; then
+    bash "$root/scripts/postgres.sh" stop "$pg_dir"
+    pg_dir=""
+  fi
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+finished=$(date -u '+%H:%M UTC')
+
+report() {
+  echo "### The run"
+  echo
+  echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps)"
+  echo "- Date: $started – $finished; the benchmark from the working tree at $(git -C "$root" rev-parse --short HEAD), the app from ${commits[*]}"
+  echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
+  echo "- Load average (1, 5, 15 min): $load_before before, $load_after after"
+  echo
+  echo "| App at | Database | open | closed | sweeps | mean ms | p50 ms | p99 ms | max ms | requests acted on |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  awk -F'|' '$1 == "sweep" { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$results"
+}
+
+report | tee "${RESULTS_MD:-/dev/null}"
