@@ -6,7 +6,8 @@
 # data), then adds COUNT requests spread as a country's are: over every region and
 # district of the seeded territory tree, 43 mahallas in each district (made up, beside the five demo mahallas),
 # filed over two years, about 8% of them open (submitted, in progress or reopened; due in 1 to 16 days, so that
-# the deadline sweeper, which runs as in production, has nothing to escalate while the inbox is measured) and the rest
+# the deadline sweeper, which runs as in production, has nothing to escalate while the inbox is measured; the rows leave
+# SweepDueUtc (M0019) null, so that the script runs against commits before it too, and the sweeper never reads them) and the rest
 # answered or closed, 60% with the mahalla's
 # council, 30% with the district's office and 10% with a region's service organisation. The rows go in with SQL:
 # only the inbox reads them, and it reads them exactly as it reads filed ones. Then, for each demo staff account in

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Mahalla.Tests.Infrastructure;
 
@@ -48,6 +49,9 @@ public class MahallaApp : WebApplicationFactory<Program>
     public Provider Provider { get; }
 
     public FakeClock Clock { get; }
+
+    /// <summary>What the app logged at the error level and above, from its start.</summary>
+    public LogCapture Log { get; } = new();
 
     /// <summary>Extra configuration (e.g. <c>Transparency:…</c>), read when the host is built: set it before first use.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -90,6 +94,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 
     public T Service<T>(Func<IServiceProvider, T> use)

@@ -3,6 +3,8 @@ using Mahalla.Web.Modules.Calendar;
 using Mahalla.Web.Modules.Demo;
 using Mahalla.Web.Modules.Territories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mahalla.Web.Platform.Database;
 
@@ -19,6 +21,9 @@ public static class Seeding
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MahallaDb>();
+        // On a new PostgreSQL database EF Core reads the migrations' history before it creates the history table, and logs
+        // that read's failure as an error (dotnet/efcore#37328): created first, with EF Core's own statement, it is never missed.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         await db.Database.MigrateAsync();
         try
         {

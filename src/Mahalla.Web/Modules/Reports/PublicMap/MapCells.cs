@@ -52,8 +52,10 @@ public sealed class MapCells(MahallaDb db)
     /// <summary>Rebuilds every level if the reports changed since this node last did; returns whether it rebuilt.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)
     {
-        var stats = await db.Set<Report>().AsNoTracking().GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Latest = g.Max(r => r.UpdatedAtUtc) }).FirstOrDefaultAsync(ct);
+        // One group over the whole table, none when it is empty: listed, since taking it with First would make EF Core warn of
+        // a First without an order on every run.
+        var stats = (await db.Set<Report>().AsNoTracking().GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Latest = g.Max(r => r.UpdatedAtUtc) }).ToListAsync(ct)).SingleOrDefault();
         var fingerprint = $"{stats?.Count ?? 0}:{stats?.Latest.Ticks ?? 0}";
         var database = db.Database.GetConnectionString() ?? "";
         if (Built.TryGetValue(database, out var built) && built == fingerprint)
