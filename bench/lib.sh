@@ -1,4 +1,5 @@
-# Helpers shared by the benchmark scripts (sourced, not run): a free local port, waiting for a server's /health, and stopping the app and PostgreSQL a script started.
+# Helpers shared by the benchmark scripts (sourced, not run): a free local port, waiting for a server's /health, stopping the app
+# and PostgreSQL a script started, and removing its work folder.
 
 # A TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
@@ -44,5 +45,14 @@ stop_servers() {
   if [ -n "${pg_dir:-}" ]; then
     bash "$root/scripts/postgres.sh" stop "$pg_dir"
     pg_dir=""
+  fi
+}
+
+# Removes the script's work folder ($work), or with KEEP=1 keeps it and says where. On exit, after stop_servers.
+drop_work() {
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "work folder kept: $work" >&2
+  else
+    rm -rf "$work"
   fi
 }

@@ -75,15 +75,11 @@ cleanup() {
   if [ -n "$pg_dir" ]; then
     bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
   fi
-  if [ "${KEEP:-0}" = 1 ]; then
-    log "work folder kept: $work"
-  else
-    rm -rf "$work"
-  fi
+  drop_work
 }
 trap cleanup EXIT
 
-source "$root/bench/lib.sh" # free_port, wait_health
+source "$root/bench/lib.sh" # free_port, wait_health, drop_work
 
 stop_pid() {
   kill "$1" 2>/dev/null || true

@@ -27,17 +27,8 @@ results="$work/results.txt"
 pg_dir=""
 
 log() { printf '[sweep.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-cleanup() {
-  if [ -n "$pg_dir" ]; then
-    bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
-  fi
-  if [ "${KEEP:-0}" = 1 ]; then
-    log "work folder kept: $work"
-  else
-    rm -rf "$work"
-  fi
-}
+source "$root/bench/lib.sh" # stop_servers, drop_work
+cleanup() { stop_servers || true; drop_work; }
 trap cleanup EXIT
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -71,10 +62,7 @@ for provider in $providers; do
       --open "$open" --closed "$closed" --sweeps "$sweeps" | grep --line-buffered -E '^sweep\|' | sed "s/^sweep|/sweep|$commit|/" | tee -a "$results"
   done
 
-  if [ -n "$pg_dir" ]; then
-    bash "$root/scripts/postgres.sh" stop "$pg_dir"
-    pg_dir=""
-  fi
+  stop_servers
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -34,16 +34,8 @@ pg_dir=""
 
 log() { printf '[tlog.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-cleanup() {
-  if [ -n "$pg_dir" ]; then
-    bash "$root/scripts/postgres.sh" stop "$pg_dir" || true
-  fi
-  if [ "${KEEP:-0}" = 1 ]; then
-    log "work folder kept: $work"
-  else
-    rm -rf "$work"
-  fi
-}
+source "$root/bench/lib.sh" # stop_servers, drop_work
+cleanup() { stop_servers || true; drop_work; }
 trap cleanup EXIT
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
@@ -75,10 +67,7 @@ for provider in $providers; do
     --parts "$parts" --append "$append" --batch "$batch" --sizes "$sizes" --proofs "$proofs" \
     --clients "$clients" --rounds "$rounds" --seconds "$round_seconds" | grep --line-buffered -E '^[a-z]+\|' | tee -a "$results"
 
-  if [ -n "$pg_dir" ]; then
-    bash "$root/scripts/postgres.sh" stop "$pg_dir"
-    pg_dir=""
-  fi
+  stop_servers
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
