@@ -139,28 +139,6 @@ public sealed class Appeal
     public static bool Overdue(AppealStatus status, DateTime registrationDueUtc, DateTime answerDueUtc, DateTime nowUtc) =>
         status.IsOpen() && (nowUtc > answerDueUtc || (status == AppealStatus.Submitted && nowUtc > registrationDueUtc));
 
-    /// <summary>
-    /// <see cref="SweepDueUtc"/> from the request's state: the sweeper may act on it at any time after this instant.
-    /// An open request escalates once it is <see cref="Overdue"/> (past the earlier of its deadlines while it waits
-    /// for registration, past its answer deadline after that) and <see cref="NextEscalationAtUtc"/> has come.
-    /// </summary>
-    public static DateTime? SweepDue(AppealStatus status, int escalationLevel, DateTime registrationDueUtc, DateTime answerDueUtc,
-        DateTime? nextEscalationAtUtc, DateTime? confirmationDueUtc)
-    {
-        if (status == AppealStatus.Answered)
-        {
-            return confirmationDueUtc;
-        }
-
-        if (!status.IsOpen() || escalationLevel >= MaxEscalationLevel)
-        {
-            return null;
-        }
-
-        var overdueAfter = status == AppealStatus.Submitted && registrationDueUtc < answerDueUtc ? registrationDueUtc : answerDueUtc;
-        return nextEscalationAtUtc is { } held && held > overdueAfter ? held : overdueAfter;
-    }
-
     /// <summary>Takes the request into work (registering it if it was waiting) and gives it to a person.</summary>
     public void Assign(Guid assigneeUserId, Actor actor, DateTime nowUtc)
     {
@@ -318,6 +296,28 @@ public sealed class Appeal
         Record(EventKind.Escalated, Status, actor, nowUtc, escalationLevel: EscalationLevel);
     }
 
+    /// <summary>
+    /// <see cref="SweepDueUtc"/> from the request's state: the sweeper may act on it at any time after this instant. An open
+    /// request escalates once it is <see cref="Overdue"/> (past the earlier of its deadlines while it waits for
+    /// registration, past its answer deadline after that) and <see cref="NextEscalationAtUtc"/> has come. M0019 fills the
+    /// column for requests saved before it by the same rule, in SQL.
+    /// </summary>
+    private DateTime? SweepDueFromState()
+    {
+        if (Status == AppealStatus.Answered)
+        {
+            return ConfirmationDueUtc;
+        }
+
+        if (!Status.IsOpen() || EscalationLevel >= MaxEscalationLevel)
+        {
+            return null;
+        }
+
+        var overdueAfter = Status == AppealStatus.Submitted && RegistrationDueUtc < AnswerDueUtc ? RegistrationDueUtc : AnswerDueUtc;
+        return NextEscalationAtUtc is { } held && held > overdueAfter ? held : overdueAfter;
+    }
+
     private void OnlyTheApplicant(Actor actor) =>
         Rule(actor.UserId is not null && actor.UserId == ApplicantUserId, "rule.only_the_applicant_can_do_this");
 
@@ -332,7 +332,7 @@ public sealed class Appeal
     {
         // The version after the change doubles as the event's sequence number within the request.
         Version++;
-        SweepDueUtc = SweepDue(Status, EscalationLevel, RegistrationDueUtc, AnswerDueUtc, NextEscalationAtUtc, ConfirmationDueUtc);
+        SweepDueUtc = SweepDueFromState();
         _events.Add(new AppealEvent(Guid.CreateVersion7(), Id, Version, kind, from, Status,
             actor, nowUtc, reason, organizationId, escalationLevel ?? EscalationLevel));
     }

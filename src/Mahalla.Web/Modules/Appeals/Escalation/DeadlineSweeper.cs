@@ -39,20 +39,15 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<(Guid Id, AppealStatus Status)> due;
-        using (var scope = scopes.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
-            due = [.. (await Due(db.Appeals.AsNoTracking(), now).Select(a => new { a.Id, a.Status }).Take(BatchSize).ToListAsync(ct))
-                .Select(a => (a.Id, a.Status))];
-        }
-
+        using var scope = scopes.CreateScope();
+        var due = await Due(scope.ServiceProvider.GetRequiredService<MahallaDb>().Appeals.AsNoTracking(), now)
+            .Select(a => new { a.Id, a.Status }).Take(BatchSize).ToListAsync(ct);
         int escalated = 0, closed = 0, skipped = 0;
-        foreach (var (id, status) in due)
+        foreach (var request in due)
         {
             // An answered request's due time is the end of its confirmation period; an open one's, its escalation.
-            var close = status == AppealStatus.Answered;
-            if (!await TryAsync(id, close ? CloseAsync : EscalateAsync, ct))
+            var close = request.Status == AppealStatus.Answered;
+            if (!await TryAsync(request.Id, close ? CloseAsync : EscalateAsync, ct))
             {
                 skipped++;
             }
