@@ -42,8 +42,8 @@ for ref in $refs; do
   git -C "$root" archive "$commit" | tar -x -C "$work/$commit/src"
   rm -rf "$work/$commit/src/bench"
   mkdir -p "$work/$commit/src/bench"
-  cp -r "$root/bench/Mahalla.Sweep.Bench" "$root/bench/Mahalla.Tlog.Bench" "$work/$commit/src/bench/"
-  rm -rf "$work/$commit/src/bench/"*/bin "$work/$commit/src/bench/"*/obj
+  # The benchmark and the files it shares, from the working tree; not their local build output.
+  tar -C "$root/bench" --exclude=bin --exclude=obj -cf - Mahalla.Sweep.Bench Mahalla.Tlog.Bench | tar -x -C "$work/$commit/src/bench"
   dotnet build "$work/$commit/src/bench/Mahalla.Sweep.Bench" -c Release -o "$work/$commit/bin" -nologo -v q >"$work/$commit/build.log" 2>&1 \
     || { tail -n 40 "$work/$commit/build.log" >&2; exit 1; }
 done

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mahalla.Web.Platform.Database.Migrations;
 
 /// <summary>
-/// The deadline sweeper runs every minute on every node. Its read asked for open requests past a deadline (the answer's,
-/// or the registration's while a request waits for it) and not held at their level, and for answered ones past their
-/// confirmation period. No index answers the registration half, so each sweep read every request waiting for
+/// The deadline sweeper runs every minute on every node. Its read asked for open requests past a deadline (the
+/// answer's, or the registration's while a request waits for it) and not held at their level, and for answered ones
+/// past their confirmation period. No index answers the registration half, so each sweep read every request waiting for
 /// registration, and every overdue request held at its level or already at the top one, however few were due. A request
 /// now keeps <c>SweepDueUtc</c>, the instant after which the sweeper has something to do with it, set by every
 /// transition (<c>Appeal.Record</c>); a partial index holds the requests that have one, and a sweep reads the due ones
-/// from it, earliest first, and stops at its batch (ADR 0069). The column is filled here for the requests that exist: the same
-/// rule as the entity's, in each database's SQL.
+/// from it, earliest first, and stops at its batch (ADR 0069). The column is filled here for the requests that exist:
+/// the same rule as the entity's, in each database's SQL.
 /// </summary>
 [DbContext(typeof(MahallaDb))]
 [Migration("20261123000019_SweepDue")]
