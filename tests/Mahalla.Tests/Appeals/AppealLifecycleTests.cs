@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Appeals.Escalation;
 using Mahalla.Web.Modules.Notifications.Delivery;
 using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mahalla.Tests.Appeals;
 
@@ -232,6 +234,66 @@ public abstract class AppealLifecycleTests(MahallaApp app)
         }
 
         App.Clock.Set(FakeClock.OrdinaryTuesday);
+    }
+
+    [Fact]
+    public async Task A_sweep_reads_again_until_no_due_request_is_left()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var filed = new List<JsonObject>();
+        for (var i = 0; i < 5; i++)
+        {
+            filed.Add(await citizen.FileAsync("other", text: $"Navbatdagi muammo {i}"));
+        }
+
+        App.Clock.Advance(TimeSpan.FromDays(16));
+        // Two a read: five due requests (and what earlier tests left due) take at least three reads of one sweep.
+        var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = 2 }));
+        var result = await sweeper.RunOnceAsync(CancellationToken.None);
+        citizen = await App.CitizenAsync();
+
+        Assert.True(result.Reads >= 3, $"{result.Reads} reads");
+        Assert.True(result.Escalated >= 5, $"{result.Escalated} escalated");
+        foreach (var appeal in filed)
+        {
+            Assert.Equal(1, (await citizen.GetAppealAsync(appeal))["escalationCount"]!.GetValue<int>());
+        }
+
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+    }
+
+    [Fact]
+    public async Task A_request_the_sweep_cannot_change_is_logged_by_id_and_stops_neither_the_others_nor_the_sweep()
+    {
+        App.Clock.Set(FakeClock.OrdinaryTuesday);
+        var citizen = await App.CitizenAsync();
+        var broken = await citizen.FileAsync("other", text: "Qoʻlda buzilgan yozuv");
+        var others = new[] { await citizen.FileAsync("other", text: "Birinchi sogʻ murojaat"), await citizen.FileAsync("other", text: "Ikkinchi sogʻ murojaat") };
+        var brokenId = Guid.Parse(broken.Str("id"));
+        // A row edited by hand into a type the engine does not know: its escalation throws, as a bug would.
+        await App.WithDbAsync(db => db.Appeals.Where(a => a.Id == brokenId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Type, (AppealType)99)));
+        try
+        {
+            App.Clock.Advance(TimeSpan.FromDays(16));
+            // One a read, so that the broken request, due first, heads every read the sweep takes.
+            var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = 1 }));
+            var result = await sweeper.RunOnceAsync(CancellationToken.None);
+
+            Assert.True(result.Failed == 1, $"{result}");
+            Assert.Single(App.Log.Errors, e => e.Contains($"could not change request {brokenId}", StringComparison.Ordinal));
+            Assert.DoesNotContain(App.Log.Errors, e => e.Contains("buzilgan", StringComparison.Ordinal));
+            citizen = await App.CitizenAsync();
+            foreach (var appeal in others)
+            {
+                Assert.Equal(1, (await citizen.GetAppealAsync(appeal))["escalationCount"]!.GetValue<int>());
+            }
+        }
+        finally
+        {
+            await App.WithDbAsync(db => db.Appeals.Where(a => a.Id == brokenId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Type, AppealType.Complaint)));
+            App.Clock.Set(FakeClock.OrdinaryTuesday);
+        }
     }
 
     [Fact]
@@ -526,7 +588,7 @@ public sealed class AppealLifecycleOnSqlite(SqliteApp app) : AppealLifecycleTest
     {
         var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         // Before M0019 the read looked the open statuses up and sorted every overdue one; now it walks the due ones only.
-        var plan = await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, DeadlineSweeper.Due(db.Appeals, now).Select(a => a.Id).Take(DeadlineSweeper.BatchSize)));
+        var plan = await App.WithDbAsync(db => SqlitePlans.ExplainAsync(db, DeadlineSweeper.Due(db.Appeals, now).Select(a => a.Id).Take(DeadlineSweeper.DefaultBatchSize)));
         Assert.Contains("INDEX IX_appeals_SweepDue", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }

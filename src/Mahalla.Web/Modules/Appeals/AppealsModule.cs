@@ -29,7 +29,7 @@ public static class AppealsModule
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, InboxJson.Default));
         services.AddScoped<Tracking>();
-        services.Configure<SweeperOptions>(configuration.GetSection("Deadlines:Sweeper"));
+        services.AddOptions<SweeperOptions>().Bind(configuration.GetSection("Deadlines:Sweeper")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         return services;

@@ -12,6 +12,10 @@ public sealed class SweeperOptions
     public bool Enabled { get; set; } = true;
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most requests one read of a sweep takes; a sweep reads again until nothing due is left.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int BatchSize { get; set; } = DeadlineSweeper.DefaultBatchSize;
 }
 
 /// <summary>
@@ -23,10 +27,15 @@ public sealed class SweeperOptions
 public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineSweeper> logger,
     Microsoft.Extensions.Options.IOptions<SweeperOptions> options) : BackgroundService
 {
-    public sealed record SweepResult(int Escalated, int Closed, int Skipped);
+    /// <summary>
+    /// What one sweep did. <paramref name="Skipped"/>: changed by someone else since the read (another node, a member of
+    /// staff); <paramref name="Failed"/>: an error of its own, logged with the request's id. Neither is tried again before
+    /// the next sweep. <paramref name="Reads"/>: the reads of due requests it took.
+    /// </summary>
+    public sealed record SweepResult(int Escalated, int Closed, int Skipped, int Failed, int Reads);
 
-    /// <summary>The most requests one sweep reads; the rest wait for the next sweep, a minute later by default.</summary>
-    public const int BatchSize = 1000;
+    /// <summary>The most requests one read takes by default (<see cref="SweeperOptions.BatchSize"/>).</summary>
+    public const int DefaultBatchSize = 1000;
 
     /// <summary>
     /// The requests the sweeper has something to do with, earliest first: one search of the partial index
@@ -36,50 +45,107 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
     public static IQueryable<Appeal> Due(IQueryable<Appeal> appeals, DateTime now) =>
         appeals.Where(a => a.SweepDueUtc < now).OrderBy(a => a.SweepDueUtc);
 
+    /// <summary>
+    /// One sweep: reads a batch of due requests, handles each, and reads on from where the batch ended until a read comes
+    /// back short, so that a backlog (after a node was down, or at the end of a working day, when many deadlines fall at
+    /// the same instant) is handled in one sweep, not a batch a minute. A request that was skipped or failed stays due
+    /// until the next sweep; each later read starts at the last due time read, so such requests are not read again unless
+    /// they share that instant, and they never stop the sweep.
+    /// </summary>
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        using var scope = scopes.CreateScope();
-        var due = await Due(scope.ServiceProvider.GetRequiredService<MahallaDb>().Appeals.AsNoTracking(), now)
-            .Select(a => new { a.Id, a.Status }).Take(BatchSize).ToListAsync(ct);
-        int escalated = 0, closed = 0, skipped = 0;
-        foreach (var request in due)
+        var batchSize = options.Value.BatchSize;
+        var passed = new Dictionary<Guid, DateTime>(); // skipped or failed in this sweep, with their due time
+        DateTime? from = null;
+        int escalated = 0, closed = 0, skipped = 0, failed = 0, reads = 0;
+        while (true)
         {
-            // An answered request's due time is the end of its confirmation period; an open one's, its escalation.
-            var close = request.Status == AppealStatus.Answered;
-            if (!await TryAsync(request.Id, close ? CloseAsync : EscalateAsync, ct))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var wanted = batchSize + passed.Values.Count(d => d >= from);
+            List<DueRequest> due;
+            using (var scope = scopes.CreateScope())
             {
-                skipped++;
+                var appeals = scope.ServiceProvider.GetRequiredService<MahallaDb>().Appeals.AsNoTracking();
+                due = await Due(from is { } start ? appeals.Where(a => a.SweepDueUtc >= start) : appeals, now)
+                    .Select(a => new DueRequest(a.Id, a.Status, a.SweepDueUtc!.Value)).Take(wanted).ToListAsync(ct);
             }
-            else if (close)
-            {
-                closed++;
-            }
-            else
-            {
-                escalated++;
-            }
-        }
 
-        return new SweepResult(escalated, closed, skipped);
+            reads++;
+            var fresh = due.Where(r => !passed.ContainsKey(r.Id)).ToList();
+            foreach (var request in fresh)
+            {
+                // An answered request's due time is the end of its confirmation period; an open one's, its escalation.
+                var close = request.Status == AppealStatus.Answered;
+                switch (await TryAsync(request.Id, close ? CloseAsync : EscalateAsync, ct))
+                {
+                    case Outcome.Done when close:
+                        closed++;
+                        break;
+                    case Outcome.Done:
+                        escalated++;
+                        break;
+                    case Outcome.Skipped:
+                        skipped++;
+                        passed[request.Id] = request.DueUtc;
+                        break;
+                    default:
+                        failed++;
+                        passed[request.Id] = request.DueUtc;
+                        break;
+                }
+            }
+
+            if (due.Count < wanted || fresh.Count == 0)
+            {
+                return new SweepResult(escalated, closed, skipped, failed, reads);
+            }
+
+            from = due[^1].DueUtc;
+        }
     }
 
-    private async Task<bool> TryAsync(Guid id, Func<IServiceProvider, Appeal, DateTime, CancellationToken, Task> change, CancellationToken ct)
+    private sealed record DueRequest(Guid Id, AppealStatus Status, DateTime DueUtc);
+
+    private enum Outcome
+    {
+        Done,
+        Skipped,
+        Failed,
+    }
+
+    private async Task<Outcome> TryAsync(Guid id, Func<IServiceProvider, Appeal, DateTime, CancellationToken, Task> change, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            var appeal = await db.Appeals.FirstAsync(a => a.Id == id, ct);
+            var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.Id == id, ct);
+            if (appeal is null)
+            {
+                return Outcome.Skipped;
+            }
+
             await change(scope.ServiceProvider, appeal, now, ct);
             await db.SaveChangesAsync(ct);
-            return true;
+            return Outcome.Done;
         }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException or Platform.Errors.BusinessRuleException or DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or Platform.Errors.BusinessRuleException)
         {
             // Another node got there first, or the request changed since the query: nothing to do.
-            return false;
+            return Outcome.Skipped;
+        }
+        catch (DbUpdateException ex)
+        {
+            // The save was refused (a busy database shared by two nodes): the request stays due for the next sweep.
+            logger.LogWarning(ex, "The deadline sweep could not save request {AppealId}; the next sweep tries again", id);
+            return Outcome.Skipped;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // A fault of this request alone (a row edited by hand, a bug): the others are still escalated. Only the id is logged.
+            logger.LogError(ex, "The deadline sweep could not change request {AppealId}", id);
+            return Outcome.Failed;
         }
     }
 
@@ -120,9 +186,10 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
             try
             {
                 var result = await RunOnceAsync(stoppingToken);
-                if (result.Escalated + result.Closed > 0)
+                if (result.Escalated + result.Closed + result.Failed > 0)
                 {
-                    logger.LogInformation("Deadline sweep: {Escalated} escalated, {Closed} closed unconfirmed", result.Escalated, result.Closed);
+                    logger.LogInformation("Deadline sweep: {Escalated} escalated, {Closed} closed unconfirmed, {Failed} failed in {Reads} reads",
+                        result.Escalated, result.Closed, result.Failed, result.Reads);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
