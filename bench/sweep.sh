@@ -5,11 +5,13 @@
 # the app of that commit (git archive; the same benchmark for every commit), then for each provider boots the app
 # in-process on a fresh database (a SQLite file; a throwaway PostgreSQL on 127.0.0.1), saves OPEN open and CLOSED
 # resolved requests made by the entity's verbs, with nothing due, and times SWEEPS runs of the real sweeper after three
-# warm-up runs. The commits' runs alternate per provider, so that they share the machine's conditions.
+# warm-up runs. With DUE=N, it then saves SUPERVISORS district supervisors and N requests that fall due at once, and
+# times the one run that handles them (ADR 0070). The commits' runs alternate per provider, so that they share the
+# machine's conditions.
 #
 # Settings (environment):
 #   REFS="HEAD"  (for example "502380a HEAD": before and after)   PROVIDERS="sqlite postgres"
-#   OPEN=200000  CLOSED=100000  SWEEPS=30  PG_PORT=55470  KEEP=1 (keep the work folder)  RESULTS_MD=path
+#   OPEN=200000  CLOSED=100000  SWEEPS=30  DUE=0  SUPERVISORS=1000  PG_PORT=55470  KEEP=1 (keep the work folder)  RESULTS_MD=path
 # Exits non-zero only when it cannot run.
 set -euo pipefail
 
@@ -19,6 +21,8 @@ providers=${PROVIDERS:-sqlite postgres}
 open=${OPEN:-200000}
 closed=${CLOSED:-100000}
 sweeps=${SWEEPS:-30}
+due=${DUE:-0}
+supervisors=${SUPERVISORS:-1000}
 pg_port=${PG_PORT:-55470}
 work=$(mktemp -d /tmp/mahalla-sweep-bench.XXXXXX)
 chmod 755 "$work"
@@ -59,7 +63,8 @@ for provider in $providers; do
   for commit in "${commits[@]}"; do
     log "$provider, app at $commit: $open open and $closed closed requests, $sweeps sweeps"
     dotnet "$work/$commit/bin/Mahalla.Sweep.Bench.dll" --provider "$provider" ${server:+--server "$server"} --work "$work/sqlite" \
-      --open "$open" --closed "$closed" --sweeps "$sweeps" | grep --line-buffered -E '^sweep\|' | sed "s/^sweep|/sweep|$commit|/" | tee -a "$results"
+      --open "$open" --closed "$closed" --sweeps "$sweeps" --due "$due" --supervisors "$supervisors" \
+      | grep --line-buffered -E '^(sweep|drain)\|' | sed -E "s/^(sweep|drain)\|/\1|$commit|/" | tee -a "$results"
   done
 
   stop_servers
@@ -71,7 +76,7 @@ finished=$(date -u '+%H:%M UTC')
 report() {
   echo "### The run"
   echo
-  echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps)"
+  echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps DUE=$due SUPERVISORS=$supervisors)"
   echo "- Date: $started – $finished; the benchmark from the working tree at $(git -C "$root" rev-parse --short HEAD), the app from ${commits[*]}"
   echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
   echo "- Load average (1, 5, 15 min): $load_before before, $load_after after"
@@ -79,6 +84,14 @@ report() {
   echo "| App at | Database | open | closed | sweeps | mean ms | p50 ms | p99 ms | max ms | requests acted on |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   awk -F'|' '$1 == "sweep" { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$results"
+  if [ "$due" -gt 0 ]; then
+    echo
+    echo "Then $due requests due at once, and one run:"
+    echo
+    echo "| App at | Database | due | district supervisors | run s | escalated | still due after | escalations a second |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    awk -F'|' '$1 == "drain" { printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, $9 }' "$results"
+  fi
 }
 
 report | tee "${RESULTS_MD:-/dev/null}"

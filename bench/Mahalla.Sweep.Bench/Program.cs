@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mahalla.Tlog.Bench;
+using Mahalla.Web.Modules.Accounts.Data;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Appeals.Escalation;
 using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,7 @@ namespace Mahalla.Sweep.Bench;
 // The deadline sweeper's read on a backlog of open requests. bench/sweep.sh runs it on SQLite and PostgreSQL.
 //   dotnet run -c Release --project bench/Mahalla.Sweep.Bench -- --provider Postgres --server "Host=…" [options]
 // Options: --open 200000 (open requests)   --closed 100000   --sweeps 30   --work DIR (SQLite files)
+//          --due 0 (then, a backlog due at once, handled by one more run)   --supervisors 1000 (district supervisors)
 //
 // The requests are made by the entity's verbs (filed, registered, escalated, answered, confirmed) and saved through the
 // app's own context, so they are in the states the engine produces and carry whatever it keeps for them. Their shape is a
@@ -21,6 +24,10 @@ namespace Mahalla.Sweep.Bench;
 // work before their answer deadline, 15% are overdue and held at the district after an escalation, 10% are overdue at the
 // region (nowhere higher to go), 5% are answered and wait for the citizen. Each sweep is the real
 // DeadlineSweeper.RunOnceAsync, which every node runs every minute; with nothing due it is its read alone.
+// With --due N, N more requests then fall due at once (in work, past their answer deadline, at the mahalla: the end of a
+// busy working day, or the first minute after an outage) and one more run is timed: each of them is escalated through the
+// entity under its version token, its supervisors are found among the district supervisors and notified, and its event
+// and transparency-log entry are saved, as in production.
 internal static class SweepBench
 {
     private static readonly Actor Citizen = new(Guid.CreateVersion7(), "citizen");
@@ -79,7 +86,69 @@ internal static class SweepBench
 
         // provider | open | closed | sweeps | mean | p50 | p99 | max (ms) | requests the sweeps acted on or skipped
         Report.Line($"sweep|{provider}|{open}|{closed}|{sweeps}|{samples.Summary()}|{handled}");
+
+        var due = Int(values.GetValueOrDefault("due", "0"));
+        if (due > 0)
+        {
+            var supervisors = Int(values.GetValueOrDefault("supervisors", "1000"));
+            await SeedSupervisorsAsync(app, supervisors);
+            await SeedDueAsync(app, due, DateTime.UtcNow);
+            Report.Progress($"{provider}: {supervisors:N0} district supervisors and {due:N0} requests due at once saved");
+            var start = Stopwatch.GetTimestamp();
+            var result = await sweeper.RunOnceAsync(CancellationToken.None);
+            var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var left = await app.WithDbAsync(db => DeadlineSweeper.Due(db.Appeals, DateTime.UtcNow).CountAsync());
+            // provider | due | supervisors | seconds | escalated | still due after the run | escalations a second
+            Report.Line(string.Create(CultureInfo.InvariantCulture,
+                $"drain|{provider}|{due}|{supervisors}|{seconds:0.00}|{result.Escalated}|{left}|{result.Escalated / seconds:0}"));
+        }
+
         return 0;
+    }
+
+    /// <summary>District supervisors across the country; two of them over the bench's mahalla, whom each escalation notifies.</summary>
+    private static async Task SeedSupervisorsAsync(SweepApp app, int count) => await app.WithDbAsync(async db =>
+    {
+        var role = await db.Roles.SingleAsync(r => r.Name == Roles.DistrictSupervisor);
+        for (var i = 0; i < count; i++)
+        {
+            var name = $"bench-district-{i}";
+            var user = new User
+            {
+                Id = Guid.CreateVersion7(), UserName = name, NormalizedUserName = name.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"),
+                TerritoryPath = i < 2 ? "/bench/" : $"/region-{i % 14}/district-{i}/", CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id });
+        }
+
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>Requests in work at the mahalla whose answer deadline passed a day ago: due at once.</summary>
+    private static async Task SeedDueAsync(SweepApp app, int count, DateTime now)
+    {
+        var territory = Guid.CreateVersion7();
+        var organization = Guid.CreateVersion7();
+        var hash = AccessCodes.Hash("bench");
+        for (var from = 0; from < count; from += 2000)
+        {
+            var appeals = new List<Appeal>();
+            for (var i = from; i < Math.Min(count, from + 2000); i++)
+            {
+                var filedAt = now.AddDays(-16);
+                var appeal = Appeal.File(Guid.CreateVersion7(), $"D-{i:D9}", hash, AppealType.Complaint, "roads", territory, "/bench/", "Yo'l chuqurlari",
+                    "uz-Latn", false, Citizen, organization, filedAt.AddDays(1), now.AddDays(-1), filedAt);
+                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+                appeals.Add(appeal);
+            }
+
+            await app.WithDbAsync(async db =>
+            {
+                db.Appeals.AddRange(appeals);
+                return await db.SaveChangesAsync();
+            });
+        }
     }
 
     private static async Task SeedAsync(SweepApp app, int open, int closed, DateTime now)
