@@ -26,6 +26,20 @@ public sealed class MigrationTests
     public async Task Migrations_on_postgres_create_the_schema_of_the_model() =>
         await CompareAsync(Provider.Postgres);
 
+    /// <summary>Each migration's Down undoes its Up: all of them, taken down to an empty database and up again, give the model's schema.</summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Every_migration_goes_down_to_an_empty_database_and_up_again_to_the_model(Provider provider) =>
+        await CompareAsync(provider, async (db, ct) =>
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase, ct);
+            Assert.Empty(await DescribeAsync(provider, db.Database.GetConnectionString()!));
+            Assert.Empty(await db.Database.GetAppliedMigrationsAsync(ct));
+            await db.Database.MigrateAsync(ct);
+        });
+
     [Theory]
     [InlineData(Provider.Sqlite)]
     [InlineData(Provider.Postgres)]
@@ -120,7 +134,7 @@ public sealed class MigrationTests
         await db.Database.ExecuteSqlRawAsync(insert, [Key(id), Key(Guid.Empty), Key(applicant ?? Guid.Empty), DateTime.UtcNow, false, Key(group)]);
     }
 
-    private static async Task CompareAsync(Provider provider)
+    private static async Task CompareAsync(Provider provider, Func<MahallaDb, CancellationToken, Task>? migrate = null)
     {
         var migrated = NewDatabase(provider);
         var created = NewDatabase(provider);
@@ -128,7 +142,7 @@ public sealed class MigrationTests
         {
             await using (var db = Context(provider, migrated))
             {
-                await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+                await (migrate ?? ((d, ct) => d.Database.MigrateAsync(ct)))(db, TestContext.Current.CancellationToken);
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
             }
 

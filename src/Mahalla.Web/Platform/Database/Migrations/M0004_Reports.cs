@@ -99,4 +99,12 @@ public sealed class M0004_Reports : MahallaMigration
             ImportedAtUtc = t.Column<DateTime>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_territory_boundaries", x => x.TerritoryId));
     }
+
+    protected override void Down(MigrationBuilder m)
+    {
+        foreach (var table in new[] { "territory_boundaries", "report_categories", "report_area_alerts", "report_followers", "report_supporters", "report_photos", "reports" })
+        {
+            m.DropTable(table, S("reports"));
+        }
+    }
 }

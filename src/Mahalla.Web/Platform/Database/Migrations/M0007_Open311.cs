@@ -43,4 +43,10 @@ public sealed class M0007_Open311 : MahallaMigration
         m.CreateIndex("IX_open311_submissions_ReportId", "open311_submissions", "ReportId", s);
         m.CreateIndex("IX_open311_submissions_State_SubmittedAtUtc", "open311_submissions", ["State", "SubmittedAtUtc"], s);
     }
+
+    protected override void Down(MigrationBuilder m)
+    {
+        m.DropTable("open311_submissions", S("open311"));
+        m.DropTable("open311_clients", S("open311"));
+    }
 }

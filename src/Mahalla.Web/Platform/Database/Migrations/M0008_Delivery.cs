@@ -72,4 +72,12 @@ public sealed class M0008_Delivery : MahallaMigration
         }, constraints: t => t.PrimaryKey("PK_delivery_attempts", x => x.Id));
         m.CreateIndex("IX_delivery_attempts_DeliveryId_Number", "delivery_attempts", ["DeliveryId", "Number"], s);
     }
+
+    protected override void Down(MigrationBuilder m)
+    {
+        foreach (var table in new[] { "delivery_attempts", "deliveries", "delivery_settings" })
+        {
+            m.DropTable(table, S("delivery"));
+        }
+    }
 }

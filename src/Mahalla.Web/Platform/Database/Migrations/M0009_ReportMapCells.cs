@@ -23,4 +23,9 @@ public sealed class M0009_ReportMapCells : MahallaMigration
             SumLongitude = t.Column<double>(nullable: false),
         }, constraints: t => t.PrimaryKey("PK_report_map_cells", x => new { x.Level, x.Y, x.X, x.CategoryCode, x.Status }));
     }
+
+    protected override void Down(MigrationBuilder m)
+    {
+        m.DropTable("report_map_cells", S("reports"));
+    }
 }

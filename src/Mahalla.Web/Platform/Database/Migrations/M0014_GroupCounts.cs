@@ -28,7 +28,17 @@ public sealed class M0014_GroupCounts : MahallaMigration
 
     protected override void Down(MigrationBuilder m)
     {
-        m.DropColumn("GroupPeople", "triage_assessments", S("triage"));
-        m.DropColumn("GroupSize", "triage_assessments", S("triage"));
+        foreach (var column in new[] { "GroupPeople", "GroupSize" })
+        {
+            if (S("triage") is { } schema)
+            {
+                m.DropColumn(column, "triage_assessments", schema);
+            }
+            else
+            {
+                // EF Core's SQLite migrations refuse DropColumn; SQLite itself drops a column that no index or constraint names.
+                m.Sql($"ALTER TABLE \"triage_assessments\" DROP COLUMN \"{column}\"");
+            }
+        }
     }
 }
