@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Tests.Transparency;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Appeals.Escalation;
+using Mahalla.Web.Modules.Appeals.TrackAppeal;
 using Mahalla.Web.Modules.Notifications.Delivery;
 using Mahalla.Web.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -240,7 +242,7 @@ public abstract class AppealLifecycleTests(MahallaApp app)
     public async Task A_sweep_reads_again_until_no_due_request_is_left()
     {
         App.Clock.Set(FakeClock.OrdinaryTuesday);
-        var citizen = await App.CitizenAsync();
+        var citizen = await App.NewCitizenAsync(); // its own, so that its notifications crowd no one else's
         var filed = new List<JsonObject>();
         for (var i = 0; i < 5; i++)
         {
@@ -251,7 +253,7 @@ public abstract class AppealLifecycleTests(MahallaApp app)
         // Two a read: five due requests (and what earlier tests left due) take at least three reads of one sweep.
         var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = 2 }));
         var result = await sweeper.RunOnceAsync(CancellationToken.None);
-        citizen = await App.CitizenAsync();
+        App.Clock.Set(FakeClock.OrdinaryTuesday); // the citizen's token is good again
 
         Assert.True(result.Reads >= 3, $"{result.Reads} reads");
         Assert.True(result.Escalated >= 5, $"{result.Escalated} escalated");
@@ -259,15 +261,13 @@ public abstract class AppealLifecycleTests(MahallaApp app)
         {
             Assert.Equal(1, (await citizen.GetAppealAsync(appeal))["escalationCount"]!.GetValue<int>());
         }
-
-        App.Clock.Set(FakeClock.OrdinaryTuesday);
     }
 
     [Fact]
     public async Task A_request_the_sweep_cannot_change_is_logged_by_id_and_stops_neither_the_others_nor_the_sweep()
     {
         App.Clock.Set(FakeClock.OrdinaryTuesday);
-        var citizen = await App.CitizenAsync();
+        var citizen = await App.NewCitizenAsync();
         var broken = await citizen.FileAsync("other", text: "Qoʻlda buzilgan yozuv");
         var others = new[] { await citizen.FileAsync("other", text: "Birinchi sogʻ murojaat"), await citizen.FileAsync("other", text: "Ikkinchi sogʻ murojaat") };
         var brokenId = Guid.Parse(broken.Str("id"));
@@ -283,16 +283,89 @@ public abstract class AppealLifecycleTests(MahallaApp app)
             Assert.True(result.Failed == 1, $"{result}");
             Assert.Single(App.Log.Errors, e => e.Contains($"could not change request {brokenId}", StringComparison.Ordinal));
             Assert.DoesNotContain(App.Log.Errors, e => e.Contains("buzilgan", StringComparison.Ordinal));
-            citizen = await App.CitizenAsync();
-            foreach (var appeal in others)
-            {
-                Assert.Equal(1, (await citizen.GetAppealAsync(appeal))["escalationCount"]!.GetValue<int>());
-            }
         }
         finally
         {
             await App.WithDbAsync(db => db.Appeals.Where(a => a.Id == brokenId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Type, AppealType.Complaint)));
             App.Clock.Set(FakeClock.OrdinaryTuesday);
+        }
+
+        foreach (var appeal in others)
+        {
+            Assert.Equal(1, (await citizen.GetAppealAsync(appeal))["escalationCount"]!.GetValue<int>());
+        }
+
+        Assert.Equal(0, (await citizen.GetAppealAsync(broken))["escalationCount"]!.GetValue<int>());
+    }
+
+    /// <summary>The tracking page's live status (ADR 0071): pages on a node that follow one request wait on one read, and each hears the change.</summary>
+    [Fact]
+    public async Task Tracking_pages_following_one_request_share_the_node_s_read_and_each_hears_its_change()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await App.NewCitizenAsync();
+        var filed = await citizen.FileAsync("other", text: "Jonli kuzatiladigan murojaat");
+        var page = await App.TrackPageAsync(new Filed(Guid.Parse(filed.Str("id")), filed.Str("trackingNumber"), filed.Str("accessCode")));
+        var stream = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "data-stream=\"([^\"]+)\"").Groups[1].Value);
+        Assert.StartsWith("/api/track/stream?t=", stream, StringComparison.Ordinal);
+        var watch = App.Services.GetRequiredService<TrackingWatch>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var client = App.CreateClient();
+        var pages = new List<(HttpResponseMessage Response, StreamReader Events)>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var response = await client.GetAsync(new Uri(stream, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+                pages.Add((response, new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token))));
+                Assert.Equal("submitted", (await NextEventAsync(pages[^1].Events, timeout.Token)).Str("status"));
+            }
+
+            await UntilAsync(() => watch.Following == 1, timeout.Token);
+            var staff = await App.SignedInAsync("demo-mahalla");
+            await staff.ActOkAsync(filed, "assignment", new { });
+
+            foreach (var (_, events) in pages)
+            {
+                var changed = await NextEventAsync(events, timeout.Token);
+                Assert.Equal("in_progress", changed.Str("status"));
+                Assert.False(changed.ContainsKey("text"));
+            }
+        }
+        finally
+        {
+            foreach (var (response, events) in pages)
+            {
+                events.Dispose();
+                response.Dispose();
+            }
+        }
+
+        // The pages closed: the node follows the request no longer.
+        await UntilAsync(() => watch.Following == 0, timeout.Token);
+    }
+
+    private static async Task<JsonObject> NextEventAsync(StreamReader events, CancellationToken ct)
+    {
+        while (await events.ReadLineAsync(ct) is { } line)
+        {
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                return JsonNode.Parse(line["data:".Length..])!.AsObject();
+            }
+        }
+
+        throw new EndOfStreamException("The status stream ended.");
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        while (!condition())
+        {
+            await Task.Delay(20, ct);
         }
     }
 

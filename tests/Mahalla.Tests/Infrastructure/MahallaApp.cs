@@ -87,6 +87,7 @@ public class MahallaApp : WebApplicationFactory<Program>
         builder.UseSetting("Delivery:AllowInsecureHttp", "true");
         builder.UseSetting("Delivery:PublicBaseUrl", "https://mahalla.test");
         builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        builder.UseSetting("Tracking:LiveInterval", "00:00:00.200");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {

@@ -29,6 +29,9 @@ public static class AppealsModule
         services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, InboxJson.Default));
         services.AddScoped<Tracking>();
+        services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TrackingWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrackingWatch>());
         services.AddOptions<SweeperOptions>().Bind(configuration.GetSection("Deadlines:Sweeper")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeadlineSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
@@ -152,32 +155,44 @@ public static class AppealsModule
         return TypedResults.Created($"/api/appeals/{filed.Id}", filed);
     }
 
-    private static async Task<Results<ServerSentEventsResult<TrackingView>, NotFound>> StreamAsync(string? t, Tracking tracking,
+    private static async Task<Results<ServerSentEventsResult<TrackingView>, NotFound>> StreamAsync(string? t, Tracking tracking, TrackingWatch watch,
         IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
     {
         var id = Contracts.TrackingTokens.Read(protection, Contracts.TrackingTokens.Stream, t, clock);
-        if (id is null || await tracking.VersionAsync(id.Value, ct) is null)
+        if (id is null || await tracking.FindByIdAsync(id.Value, ct) is not { } view)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.ServerSentEvents(Changes(id.Value, tracking, clock, ct), "status");
+        return TypedResults.ServerSentEvents(Changes(id.Value, view, tracking, watch, clock, ct), "status");
     }
 
-    private static async IAsyncEnumerable<TrackingView> Changes(Guid id, Tracking tracking, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The view as it is, then again at each change the node's watch sees (ADR 0071), for at most half an hour.</summary>
+    private static async IAsyncEnumerable<TrackingView> Changes(Guid id, TrackingView first, Tracking tracking, TrackingWatch watch, TimeProvider clock,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        int? last = null;
-        var until = clock.GetUtcNow().AddMinutes(30);
-        while (!ct.IsCancellationRequested && clock.GetUtcNow() < until)
+        using var expiry = new CancellationTokenSource(TimeSpan.FromMinutes(30), clock);
+        using var until = CancellationTokenSource.CreateLinkedTokenSource(ct, expiry.Token);
+        yield return first;
+        var known = first.Version;
+        while (true)
         {
-            var version = await tracking.VersionAsync(id, ct);
-            if (version != last && await tracking.FindByIdAsync(id, ct) is { } view)
+            try
             {
-                last = version;
-                yield return view;
+                await watch.ChangedFromAsync(id, known, until.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                yield break; // half an hour: the page reconnects with its token while that is valid, or shows the last status
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2), clock, ct);
+            if (await tracking.FindByIdAsync(id, ct) is not { } view)
+            {
+                yield break;
+            }
+
+            known = view.Version;
+            yield return view;
         }
     }
 }

@@ -47,10 +47,6 @@ public sealed class Tracking(IServiceProvider services, DatabaseConnections conn
     public async Task<TrackingView?> FindByIdAsync(Guid id, CancellationToken ct) =>
         await TrackingReader.ByIdAsync(connections, id, ct) is { } a ? await ViewAsync(a, ct) : null;
 
-    /// <summary>The current version only, for the live status stream (cheap to poll).</summary>
-    public Task<int?> VersionAsync(Guid id, CancellationToken ct) =>
-        Db.Appeals.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.Version).FirstOrDefaultAsync(ct);
-
     public async Task<Guid?> IdOfAsync(string? trackingNumber, string? code, CancellationToken ct)
     {
         var number = TrackingNumbers.Normalize(trackingNumber);
