@@ -6,12 +6,13 @@
 # in-process on a fresh database (a SQLite file; a throwaway PostgreSQL on 127.0.0.1), saves OPEN open and CLOSED
 # resolved requests made by the entity's verbs, with nothing due, and times SWEEPS runs of the real sweeper after three
 # warm-up runs. With DUE=N, it then saves SUPERVISORS district supervisors and N requests that fall due at once, and
-# times the one run that handles them (ADR 0070). The commits' runs alternate per provider, so that they share the
-# machine's conditions.
+# times the one run that handles them (ADR 0070). With WATCHERS=N, N open requests are then each followed by a tracking
+# page's live status stream, and it measures what following costs while nothing changes (ADR 0071). The commits' runs
+# alternate per provider, so that they share the machine's conditions.
 #
 # Settings (environment):
 #   REFS="HEAD"  (for example "502380a HEAD": before and after)   PROVIDERS="sqlite postgres"
-#   OPEN=200000  CLOSED=100000  SWEEPS=30  DUE=0  SUPERVISORS=1000  PG_PORT=55470  KEEP=1 (keep the work folder)  RESULTS_MD=path
+#   OPEN=200000  CLOSED=100000  SWEEPS=30  DUE=0  SUPERVISORS=1000  WATCHERS=0  PG_PORT=55470  KEEP=1 (keep the work folder)  RESULTS_MD=path
 # Exits non-zero only when it cannot run.
 set -euo pipefail
 
@@ -23,6 +24,7 @@ closed=${CLOSED:-100000}
 sweeps=${SWEEPS:-30}
 due=${DUE:-0}
 supervisors=${SUPERVISORS:-1000}
+watchers=${WATCHERS:-0}
 pg_port=${PG_PORT:-55470}
 work=$(mktemp -d /tmp/mahalla-sweep-bench.XXXXXX)
 chmod 755 "$work"
@@ -63,8 +65,8 @@ for provider in $providers; do
   for commit in "${commits[@]}"; do
     log "$provider, app at $commit: $open open and $closed closed requests, $sweeps sweeps"
     dotnet "$work/$commit/bin/Mahalla.Sweep.Bench.dll" --provider "$provider" ${server:+--server "$server"} --work "$work/sqlite" \
-      --open "$open" --closed "$closed" --sweeps "$sweeps" --due "$due" --supervisors "$supervisors" \
-      | grep --line-buffered -E '^(sweep|drain)\|' | sed -E "s/^(sweep|drain)\|/\1|$commit|/" | tee -a "$results"
+      --open "$open" --closed "$closed" --sweeps "$sweeps" --due "$due" --supervisors "$supervisors" --watchers "$watchers" \
+      | grep --line-buffered -E '^(sweep|drain|live)\|' | sed -E "s/^(sweep|drain|live)\|/\1|$commit|/" | tee -a "$results"
   done
 
   stop_servers
@@ -76,7 +78,7 @@ finished=$(date -u '+%H:%M UTC')
 report() {
   echo "### The run"
   echo
-  echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps DUE=$due SUPERVISORS=$supervisors)"
+  echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps DUE=$due SUPERVISORS=$supervisors WATCHERS=$watchers)"
   echo "- Date: $started – $finished; the benchmark from the working tree at $(git -C "$root" rev-parse --short HEAD), the app from ${commits[*]}"
   echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
   echo "- Load average (1, 5, 15 min): $load_before before, $load_after after"
@@ -91,6 +93,14 @@ report() {
     echo "| App at | Database | due | district supervisors | run s | escalated | still due after | escalations a second |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|"
     awk -F'|' '$1 == "drain" { printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, $9 }' "$results"
+  fi
+  if [ "$watchers" -gt 0 ]; then
+    echo
+    echo "Then $watchers tracking pages following open requests live, while none changes:"
+    echo
+    echo "| App at | Database | pages | seconds | CPU, % of one core | statements a second (PostgreSQL) |"
+    echo "|---|---|---:|---:|---:|---:|"
+    awk -F'|' '$1 == "live" { printf "| %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7 }' "$results"
   fi
 }
 

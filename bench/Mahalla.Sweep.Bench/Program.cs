@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Mahalla.Tlog.Bench;
 using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Appeals.Contracts;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Appeals.Escalation;
 using Mahalla.Web.Platform.Database;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,6 +19,7 @@ namespace Mahalla.Sweep.Bench;
 //   dotnet run -c Release --project bench/Mahalla.Sweep.Bench -- --provider Postgres --server "Host=…" [options]
 // Options: --open 200000 (open requests)   --closed 100000   --sweeps 30   --work DIR (SQLite files)
 //          --due 0 (then, a backlog due at once, handled by one more run)   --supervisors 1000 (district supervisors)
+//          --watchers 0 (then, that many tracking pages following open requests live; --watch-seconds 20)
 //
 // The requests are made by the entity's verbs (filed, registered, escalated, answered, confirmed) and saved through the
 // app's own context, so they are in the states the engine produces and carry whatever it keeps for them. Their shape is a
@@ -28,6 +31,9 @@ namespace Mahalla.Sweep.Bench;
 // busy working day, or the first minute after an outage) and one more run is timed: each of them is escalated through the
 // entity under its version token, its supervisors are found among the district supervisors and notified, and its event
 // and transparency-log entry are saved, as in production.
+// With --watchers N, N open requests are then each followed by one tracking page's live status stream (the link the page
+// gives, GET /api/track/stream?t=…, read through the app's in-process server), and while none of them changes the bench
+// measures what following costs: the process's CPU time and, on PostgreSQL, the database's committed statements.
 internal static class SweepBench
 {
     private static readonly Actor Citizen = new(Guid.CreateVersion7(), "citizen");
@@ -103,8 +109,70 @@ internal static class SweepBench
                 $"drain|{provider}|{due}|{supervisors}|{seconds:0.00}|{result.Escalated}|{left}|{result.Escalated / seconds:0}"));
         }
 
+        var watchers = Int(values.GetValueOrDefault("watchers", "0"));
+        if (watchers > 0)
+        {
+            await WatchAsync(app, provider, watchers, TimeSpan.FromSeconds(Int(values.GetValueOrDefault("watch-seconds", "20"))));
+        }
+
         return 0;
     }
+
+    /// <summary>N pages follow N open requests live; nothing changes while the cost of following is measured.</summary>
+    private static async Task WatchAsync(SweepApp app, string provider, int count, TimeSpan window)
+    {
+        var ids = await app.WithDbAsync(db => db.Appeals.AsNoTracking().Where(a => a.Status == AppealStatus.InProgress)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(count).ToListAsync());
+        var protection = app.Services.GetRequiredService<IDataProtectionProvider>();
+        var client = app.CreateClient();
+        var pages = new List<(HttpResponseMessage Response, StreamReader Events)>();
+        try
+        {
+            foreach (var id in ids)
+            {
+                var token = TrackingTokens.Issue(protection, TrackingTokens.Stream, id, TimeProvider.System);
+                var response = await client.GetAsync(new Uri("/api/track/stream?t=" + Uri.EscapeDataString(token), UriKind.Relative),
+                    HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+                pages.Add((response, events));
+                while (await events.ReadLineAsync() is { } line && !line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                }
+            }
+
+            Report.Progress($"{provider}: {pages.Count:N0} tracking pages follow their requests live");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var commits = await CommitsAsync(app, provider);
+            var start = Stopwatch.GetTimestamp();
+            await Task.Delay(window);
+            var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            process.Refresh();
+            var cpuPercent = (process.TotalProcessorTime - cpu).TotalSeconds / seconds * 100;
+            var statements = commits is { } before ? ((await CommitsAsync(app, provider))!.Value - before) / seconds : (double?)null;
+            // provider | pages | seconds | CPU % of one core | statements a second (PostgreSQL's committed transactions)
+            Report.Line(string.Create(CultureInfo.InvariantCulture,
+                $"live|{provider}|{pages.Count}|{seconds:0.0}|{cpuPercent:0.0}|{(statements is { } n ? n.ToString("0.0", CultureInfo.InvariantCulture) : "-")}"));
+        }
+        finally
+        {
+            foreach (var (response, events) in pages)
+            {
+                events.Dispose();
+                response.Dispose();
+            }
+        }
+    }
+
+    /// <summary>PostgreSQL's count of committed transactions in this database: each statement outside a transaction is one.</summary>
+    private static async Task<long?> CommitsAsync(SweepApp app, string provider) => provider != "Postgres" ? null : await app.WithDbAsync(async db =>
+    {
+        // The statistics are read as of this transaction's start; a fresh snapshot each time.
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_clear_snapshot()");
+        return (long?)await db.Database.SqlQueryRaw<long>("SELECT xact_commit AS \"Value\" FROM pg_stat_database WHERE datname = current_database()").SingleAsync();
+    });
 
     /// <summary>District supervisors across the country; two of them over the bench's mahalla, whom each escalation notifies.</summary>
     private static async Task SeedSupervisorsAsync(SweepApp app, int count) => await app.WithDbAsync(async db =>
