@@ -70,10 +70,7 @@ public sealed class MigrationTests
         }
         finally
         {
-            if (provider == Provider.Postgres)
-            {
-                Postgres.DropDatabase(database);
-            }
+            Drop(provider, database);
         }
     }
 
@@ -113,10 +110,7 @@ public sealed class MigrationTests
         }
         finally
         {
-            if (provider == Provider.Postgres)
-            {
-                Postgres.DropDatabase(database);
-            }
+            Drop(provider, database);
         }
     }
 
@@ -158,17 +152,27 @@ public sealed class MigrationTests
         }
         finally
         {
-            if (provider == Provider.Postgres)
-            {
-                Postgres.DropDatabase(migrated);
-                Postgres.DropDatabase(created);
-            }
+            Drop(provider, migrated);
+            Drop(provider, created);
         }
     }
 
     private static string NewDatabase(Provider provider) => provider == Provider.Postgres
         ? Postgres.CreateDatabase()
         : $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("mahalla-migration-").FullName, "m.db")};Pooling=false";
+
+    /// <summary>Drops a PostgreSQL database, or deletes a SQLite file's folder.</summary>
+    private static void Drop(Provider provider, string connectionString)
+    {
+        if (provider == Provider.Postgres)
+        {
+            Postgres.DropDatabase(connectionString);
+        }
+        else
+        {
+            Directory.Delete(Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!, recursive: true);
+        }
+    }
 
     private static MahallaDb Context(Provider provider, string connectionString)
     {
