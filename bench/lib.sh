@@ -1,5 +1,26 @@
-# Helpers shared by the benchmark scripts (sourced, not run): a free local port, waiting for a server's /health, stopping the app
-# and PostgreSQL a script started, and removing its work folder.
+# Helpers shared by the benchmark scripts (sourced, not run): the start of a run (work folder, log, clean-up), a free local
+# port, waiting for a server's /health, stopping the app and PostgreSQL a script started, removing its work folder, and the
+# machine's line of a report.
+
+# The start of a benchmark run that NAME (e.g. sweep.sh) makes: a work folder ($work) with an empty $results file, log() to
+# stderr, servers stopped and the folder removed on exit, and the start's time and load average ($started, $load_before).
+begin_bench() { # NAME
+  bench_name=$1
+  work=$(mktemp -d "/tmp/mahalla-${bench_name%.sh}-bench.XXXXXX")
+  chmod 755 "$work"
+  results="$work/results.txt"
+  : >"$results"
+  pg_dir=""
+  trap 'stop_servers || true; drop_work' EXIT
+  started=$(date -u '+%Y-%m-%d %H:%M UTC')
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  log() { printf '[%s %s] %s\n' "$bench_name" "$(date +%H:%M:%S)" "$*" >&2; }
+}
+
+# A report's line on the machine: cores, CPU model, memory and .NET.
+machine_line() {
+  echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
+}
 
 # A TCP port on 127.0.0.1 that nothing listens on.
 free_port() {

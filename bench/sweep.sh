@@ -26,19 +26,8 @@ due=${DUE:-0}
 supervisors=${SUPERVISORS:-1000}
 watchers=${WATCHERS:-0}
 pg_port=${PG_PORT:-55470}
-work=$(mktemp -d /tmp/mahalla-sweep-bench.XXXXXX)
-chmod 755 "$work"
-results="$work/results.txt"
-: >"$results"
-pg_dir=""
-
-log() { printf '[sweep.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-source "$root/bench/lib.sh" # stop_servers, drop_work
-cleanup() { stop_servers || true; drop_work; }
-trap cleanup EXIT
-
-started=$(date -u '+%Y-%m-%d %H:%M UTC')
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+source "$root/bench/lib.sh" # begin_bench, log, stop_servers, drop_work, machine_line
+begin_bench sweep.sh
 commits=()
 for ref in $refs; do
   commit=$(git -C "$root" rev-parse --short "$ref")
@@ -80,7 +69,7 @@ report() {
   echo
   echo "- Command: \`REFS=\"$refs\" bash bench/sweep.sh\` (OPEN=$open CLOSED=$closed SWEEPS=$sweeps DUE=$due SUPERVISORS=$supervisors WATCHERS=$watchers)"
   echo "- Date: $started – $finished; the benchmark from the working tree at $(git -C "$root" rev-parse --short HEAD), the app from ${commits[*]}"
-  echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
+  machine_line
   echo "- Load average (1, 5, 15 min): $load_before before, $load_after after"
   echo
   echo "| App at | Database | open | closed | sweeps | mean ms | p50 ms | p99 ms | max ms | requests acted on |"

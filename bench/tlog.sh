@@ -26,20 +26,8 @@ clients=${CLIENTS:-8}
 rounds=${ROUNDS:-3}
 round_seconds=${ROUND_SECONDS:-8}
 pg_port=${PG_PORT:-55460}
-work=$(mktemp -d /tmp/mahalla-tlog-bench.XXXXXX)
-chmod 755 "$work"
-results="$work/results.txt"
-: >"$results"
-pg_dir=""
-
-log() { printf '[tlog.sh %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-source "$root/bench/lib.sh" # stop_servers, drop_work
-cleanup() { stop_servers || true; drop_work; }
-trap cleanup EXIT
-
-started=$(date -u '+%Y-%m-%d %H:%M UTC')
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+source "$root/bench/lib.sh" # begin_bench, log, stop_servers, drop_work, machine_line
+begin_bench tlog.sh
 commit=$(git -C "$root" rev-parse --short HEAD)
 dirty=$(git -C "$root" status --porcelain --untracked-files=no | wc -l)
 
@@ -78,7 +66,7 @@ report() {
   echo
   echo "- Command: \`bash bench/tlog.sh\` (APPEND=$append BATCH=$batch SIZES=$sizes PROOFS=$proofs CLIENTS=$clients ROUNDS=$rounds ROUND_SECONDS=$round_seconds)"
   echo "- Date: $started – $finished; commit \`$commit\`$([ "$dirty" -gt 0 ] && echo " with $dirty uncommitted change(s)")"
-  echo "- Machine: \`nproc\` $(nproc), $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'), .NET $(dotnet --version)"
+  machine_line
   echo "- Load average (1, 5, 15 min): $load_before before, $load_after after; the 2 cores are shared with other engineers' builds, tests and benchmarks"
   echo
   echo "#### Append (the sequencer draining a backlog)"

@@ -38,6 +38,9 @@ internal static class SweepBench
 {
     private static readonly Actor Citizen = new(Guid.CreateVersion7(), "citizen");
     private static readonly Actor Staff = new(Guid.CreateVersion7(), "mahalla_staff");
+    private static readonly Guid Territory = Guid.CreateVersion7();
+    private static readonly Guid Organization = Guid.CreateVersion7();
+    private static readonly string Hash = AccessCodes.Hash("bench");
 
     public static async Task<int> Main(string[] args)
     {
@@ -194,23 +197,23 @@ internal static class SweepBench
     });
 
     /// <summary>Requests in work at the mahalla whose answer deadline passed a day ago: due at once.</summary>
-    private static async Task SeedDueAsync(SweepApp app, int count, DateTime now)
+    private static Task SeedDueAsync(SweepApp app, int count, DateTime now) => SaveAsync(app, count, i =>
     {
-        var territory = Guid.CreateVersion7();
-        var organization = Guid.CreateVersion7();
-        var hash = AccessCodes.Hash("bench");
-        for (var from = 0; from < count; from += 2000)
-        {
-            var appeals = new List<Appeal>();
-            for (var i = from; i < Math.Min(count, from + 2000); i++)
-            {
-                var filedAt = now.AddDays(-16);
-                var appeal = Appeal.File(Guid.CreateVersion7(), $"D-{i:D9}", hash, AppealType.Complaint, "roads", territory, "/bench/", "Yo'l chuqurlari",
-                    "uz-Latn", false, Citizen, organization, filedAt.AddDays(1), now.AddDays(-1), filedAt);
-                appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
-                appeals.Add(appeal);
-            }
+        var filedAt = now.AddDays(-16);
+        var appeal = Filed($"D-{i:D9}", filedAt, now.AddDays(-1));
+        appeal.Assign(Staff.UserId!.Value, Staff, filedAt.AddHours(3));
+        return appeal;
+    });
 
+    private static Task SeedAsync(SweepApp app, int open, int closed, DateTime now) =>
+        SaveAsync(app, open + closed, i => Request(i, i < open ? i % 20 : -1, now));
+
+    /// <summary>Saves <paramref name="count"/> requests made by <paramref name="make"/>, 2,000 a unit of work.</summary>
+    private static async Task SaveAsync(SweepApp app, int count, Func<int, Appeal> make)
+    {
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(2000))
+        {
+            var appeals = chunk.Select(make).ToList();
             await app.WithDbAsync(async db =>
             {
                 db.Appeals.AddRange(appeals);
@@ -219,31 +222,13 @@ internal static class SweepBench
         }
     }
 
-    private static async Task SeedAsync(SweepApp app, int open, int closed, DateTime now)
-    {
-        const int batch = 2000;
-        var territory = Guid.CreateVersion7();
-        var organization = Guid.CreateVersion7();
-        var hash = AccessCodes.Hash("bench");
-        var total = open + closed;
-        for (var from = 0; from < total; from += batch)
-        {
-            var appeals = new List<Appeal>(batch);
-            for (var i = from; i < Math.Min(total, from + batch); i++)
-            {
-                appeals.Add(Request(i, i < open ? i % 20 : -1, now, territory, organization, hash));
-            }
-
-            await app.WithDbAsync(async db =>
-            {
-                db.Appeals.AddRange(appeals);
-                return await db.SaveChangesAsync();
-            });
-        }
-    }
+    /// <summary>A complaint about the roads in the bench's mahalla, filed by the bench's citizen, to be registered the next day.</summary>
+    private static Appeal Filed(string trackingNumber, DateTime filedAt, DateTime answerDue) =>
+        Appeal.File(Guid.CreateVersion7(), trackingNumber, Hash, AppealType.Complaint, "roads", Territory, "/bench/", "Yo'l chuqurlari",
+            "uz-Latn", false, Citizen, Organization, filedAt.AddDays(1), answerDue, filedAt);
 
     /// <summary>One request in the state its shape asks for (-1: resolved long ago), made by the entity's verbs.</summary>
-    private static Appeal Request(int i, int shape, DateTime now, Guid territory, Guid organization, string hash)
+    private static Appeal Request(int i, int shape, DateTime now)
     {
         var days = i % 15;
         var filedAt = shape switch
@@ -253,8 +238,7 @@ internal static class SweepBench
             <= 13 => now.AddDays(-days),
             _ => now.AddDays(-20 - days),
         };
-        var appeal = Appeal.File(Guid.CreateVersion7(), $"B-{i:D9}", hash, AppealType.Complaint, "roads", territory, "/bench/", "Yo'l chuqurlari",
-            "uz-Latn", false, Citizen, organization, filedAt.AddDays(1), filedAt.AddDays(15), filedAt);
+        var appeal = Filed($"B-{i:D9}", filedAt, filedAt.AddDays(15));
         switch (shape)
         {
             case < 0:

@@ -251,8 +251,7 @@ public abstract class AppealLifecycleTests(MahallaApp app)
 
         App.Clock.Advance(TimeSpan.FromDays(16));
         // Two a read: five due requests (and what earlier tests left due) take at least three reads of one sweep.
-        var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = 2 }));
-        var result = await sweeper.RunOnceAsync(CancellationToken.None);
+        var result = await SweepAsync(batchSize: 2);
         App.Clock.Set(FakeClock.OrdinaryTuesday); // the citizen's token is good again
 
         Assert.True(result.Reads >= 3, $"{result.Reads} reads");
@@ -277,8 +276,7 @@ public abstract class AppealLifecycleTests(MahallaApp app)
         {
             App.Clock.Advance(TimeSpan.FromDays(16));
             // One a read, so that the broken request, due first, heads every read the sweep takes.
-            var sweeper = ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = 1 }));
-            var result = await sweeper.RunOnceAsync(CancellationToken.None);
+            var result = await SweepAsync(batchSize: 1);
 
             Assert.True(result.Failed == 1, $"{result}");
             Assert.Single(App.Log.Errors, e => e.Contains($"could not change request {brokenId}", StringComparison.Ordinal));
@@ -634,6 +632,11 @@ public abstract class AppealLifecycleTests(MahallaApp app)
 
     private async Task Sweep() =>
         await App.Services.GetRequiredService<DeadlineSweeper>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>One sweep by a sweeper that reads <paramref name="batchSize"/> due requests at a time.</summary>
+    private Task<DeadlineSweeper.SweepResult> SweepAsync(int batchSize) =>
+        ActivatorUtilities.CreateInstance<DeadlineSweeper>(App.Services, Options.Create(new SweeperOptions { BatchSize = batchSize }))
+            .RunOnceAsync(CancellationToken.None);
 
     private async Task<HttpClient> RegisterAndSignInAsync(string? login = null)
     {

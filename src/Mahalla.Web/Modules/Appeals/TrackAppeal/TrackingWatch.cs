@@ -41,20 +41,15 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    /// <summary>Waits until the request's version is other than <paramref name="known"/> and returns it.</summary>
-    public async Task<int> ChangedFromAsync(Guid id, int known, CancellationToken ct)
+    /// <summary>Waits until the node has read a version of the request other than <paramref name="known"/>.</summary>
+    public async Task ChangedFromAsync(Guid id, int known, CancellationToken ct)
     {
         var followed = Enter(id);
         try
         {
-            while (true)
+            while (followed.Still(known) is { } next)
             {
-                if (followed.OtherThan(known, out var changed) is { } version)
-                {
-                    return version;
-                }
-
-                await changed.WaitAsync(ct);
+                await next.WaitAsync(ct);
             }
         }
         finally
@@ -63,8 +58,8 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    /// <summary>One look: reads the versions of every request followed and wakes the pages of those that changed. Returns the statements run.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>One look: reads the versions of every request followed and wakes the pages of those that changed.</summary>
+    public async Task RunOnceAsync(CancellationToken ct)
     {
         Guid[] ids;
         lock (_gate)
@@ -72,7 +67,6 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
             ids = [.. _followed.Keys];
         }
 
-        var statements = 0;
         foreach (var chunk in ids.Chunk(ReadSize))
         {
             List<KeyValuePair<Guid, int>> versions;
@@ -83,7 +77,6 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
                     .Select(a => new KeyValuePair<Guid, int>(a.Id, a.Version)).ToListAsync(ct);
             }
 
-            statements++;
             foreach (var (id, version) in versions)
             {
                 Followed? followed;
@@ -95,8 +88,6 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
                 followed?.Saw(version);
             }
         }
-
-        return statements;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -149,13 +140,12 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
 
         public int Pages { get; set; }
 
-        /// <summary>The version last read if it is other than <paramref name="known"/>; else null, and the task of the next change.</summary>
-        public int? OtherThan(int known, out Task changed)
+        /// <summary>Null once the version last read is other than <paramref name="known"/>; until then, the task of the next change.</summary>
+        public Task? Still(int known)
         {
             lock (_lock)
             {
-                changed = _changed.Task;
-                return _version is { } version && version != known ? version : null;
+                return _version is { } version && version != known ? null : _changed.Task;
             }
         }
 

@@ -28,17 +28,7 @@ public sealed class M0014_GroupCounts : MahallaMigration
 
     protected override void Down(MigrationBuilder m)
     {
-        foreach (var column in new[] { "GroupPeople", "GroupSize" })
-        {
-            if (S("triage") is { } schema)
-            {
-                m.DropColumn(column, "triage_assessments", schema);
-            }
-            else
-            {
-                // EF Core's SQLite migrations refuse DropColumn; SQLite itself drops a column that no index or constraint names.
-                m.Sql($"ALTER TABLE \"triage_assessments\" DROP COLUMN \"{column}\"");
-            }
-        }
+        DropColumn(m, "GroupPeople", "triage_assessments", "triage");
+        DropColumn(m, "GroupSize", "triage_assessments", "triage");
     }
 }

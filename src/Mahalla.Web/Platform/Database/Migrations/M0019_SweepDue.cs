@@ -44,14 +44,6 @@ public sealed class M0019_SweepDue : MahallaMigration
     protected override void Down(MigrationBuilder m)
     {
         m.DropIndex("IX_appeals_SweepDue", "appeals", S("appeals"));
-        if (S("appeals") is { } schema)
-        {
-            m.DropColumn("SweepDueUtc", "appeals", schema);
-        }
-        else
-        {
-            // EF Core's SQLite migrations refuse DropColumn; SQLite itself drops a column that no index or constraint names.
-            m.Sql("ALTER TABLE \"appeals\" DROP COLUMN \"SweepDueUtc\"");
-        }
+        DropColumn(m, "SweepDueUtc", "appeals", "appeals");
     }
 }

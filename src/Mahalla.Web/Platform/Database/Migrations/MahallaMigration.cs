@@ -12,6 +12,22 @@ public abstract class MahallaMigration : Migration
 {
     protected string? S(string module) => ActiveProvider?.Contains("Npgsql", StringComparison.Ordinal) == true ? module : null;
 
+    /// <summary>
+    /// Drops a column of a module's table. EF Core's SQLite migrations refuse <c>DropColumn</c> without a target model,
+    /// which hand-written migrations do not have; SQLite itself drops a column that no index or constraint names.
+    /// </summary>
+    protected void DropColumn(MigrationBuilder m, string column, string table, string module)
+    {
+        if (S(module) is { } schema)
+        {
+            m.DropColumn(column, table, schema);
+        }
+        else
+        {
+            m.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
+        }
+    }
+
     protected void Schema(MigrationBuilder m, string module)
     {
         if (S(module) is { } schema)
