@@ -70,6 +70,11 @@ public class MahallaApp : WebApplicationFactory<Program>
 
     public string OutboxFolder => Path.Combine(_folder, "outbox");
 
+    /// <summary>The SQLite database file of an app that made its own (it exists once the host has started).</summary>
+    public string SqliteFile => Provider == Provider.Sqlite && _ownsDatabase
+        ? Path.Combine(_folder, "mahalla.db")
+        : throw new InvalidOperationException("Only an app on its own SQLite database has a file of its own.");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

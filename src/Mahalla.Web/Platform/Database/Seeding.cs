@@ -21,9 +21,21 @@ public static class Seeding
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<MahallaDb>();
-        // On a new PostgreSQL database EF Core reads the migrations' history before it creates the history table, and logs
-        // that read's failure as an error (dotnet/efcore#37328): created first, with EF Core's own statement, it is never missed.
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Before anything else opens the file: a new database is created in WAL mode, and one created in another mode
+            // is turned to WAL (ADR 0014's group commit and ADR 0064's readers assume it).
+            await SqlitePragmas.UseWriteAheadLogAsync(db, services.GetRequiredService<ILogger<MahallaDb>>());
+        }
+        else
+        {
+            // On a new PostgreSQL database EF Core reads the migrations' history before it creates the history table, and
+            // logs that read's failure as an error (dotnet/efcore#37328): created first, with EF Core's own statement, it is
+            // never missed. Not on SQLite: there its opening created the file outside EF Core's creator, which is what puts
+            // a new file in WAL mode, and every database created so (from db3f9b8 to this change) kept a rollback journal.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+        }
+
         await db.Database.MigrateAsync();
         try
         {

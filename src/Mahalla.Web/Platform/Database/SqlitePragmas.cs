@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Mahalla.Web.Platform.Database;
@@ -26,6 +27,36 @@ internal sealed class SqlitePragmas(int cacheKib) : DbConnectionInterceptor
     // Microsoft.Data.Sqlite keeps the database handle open in its pool between uses, and the settings stay with the
     // handle: they are made once per handle, not at every open.
     private readonly ConditionalWeakTable<object, object> _set = [];
+
+    /// <summary>What <c>PRAGMA journal_mode</c> answers on a database in write-ahead-log mode.</summary>
+    public const string WriteAheadLog = "wal";
+
+    /// <summary>
+    /// Puts the database in write-ahead-log mode, which the file keeps: at start, before migrating. A database that does not
+    /// exist yet is created so; one with a rollback journal is converted (nothing else has it open at start). In WAL mode a
+    /// commit syncs one file once, where a rollback journal syncs the journal, its folder and the database on every commit,
+    /// and readers do not wait for the writer. A database that cannot use WAL (in memory, or on a file system without
+    /// shared memory) is logged as a warning and used as it is.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(MahallaDb db, ILogger log)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode = '{WriteAheadLog}'";
+            var mode = (string?)await command.ExecuteScalarAsync();
+            if (!string.Equals(mode, WriteAheadLog, StringComparison.OrdinalIgnoreCase))
+            {
+                log.LogWarning("The SQLite database stays in journal mode {Mode}, not WAL: commits are slower and readers wait for writers.", mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => ApplyOnce(connection);
 
