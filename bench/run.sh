@@ -272,6 +272,18 @@ for provider in $providers; do
   app_pid=$!
   wait_health "http://127.0.0.1:$port" "$app_pid" "$dir/app.log"
   log "$label: app ready, RSS $(awk '/^VmRSS:/{print $2}' "/proc/$app_pid/status") kB before load"
+  if [ "$provider" = sqlite ]; then
+    # Bytes 18 and 19 of a SQLite file's header are 2 in WAL mode and 1 with a rollback journal (ADR 0072): the app's figures
+    # assume WAL, and from db3f9b8 to cf9baca the app made its file with a rollback journal without anyone noticing.
+    for f in "$dir/mahalla.db" "$dir/baseline.db"; do
+      mode=$(od -An -tu1 -j18 -N2 "$f" | tr -s ' ' | sed 's/^ //')
+      if [ "$mode" != "2 2" ]; then
+        log "WARNING: $f is not in WAL mode (header versions: $mode): its figures are not comparable with a WAL file's"
+      else
+        log "$label: $(basename "$f") is in WAL mode (header checked)"
+      fi
+    done
+  fi
   for clients in $clients_list; do
     run_load app "http://127.0.0.1:$port" "$app_pid" "$label" "$clients"
   done
