@@ -5,10 +5,10 @@ namespace Mahalla.Web.Platform.Database;
 
 /// <summary>
 /// Group commit (ADR 0014): units of work that arrive while the database is busy are saved together,
-/// one after another in one transaction, and committed once. Each runs between its own savepoint and
-/// its own SaveChanges, so the interceptors that write the transparency entries and deliveries
-/// (ADR 0041) see exactly its changes, and a unit that fails is rolled back to its savepoint without
-/// touching the others. Nobody hears of a success before the commit: every caller of a batch is
+/// one after another in one transaction, and committed once. Each ends with its own SaveChanges, so the
+/// interceptors that write the transparency entries and deliveries (ADR 0041) see exactly its changes,
+/// and a unit that fails is dropped without the others: the batch is saved again without it, each
+/// unit after a savepoint of its own. Nobody hears of a success before the commit: every caller of a batch is
 /// answered after it, with its result or its error.
 /// </summary>
 /// <remarks>
@@ -85,45 +85,27 @@ public sealed class GroupCommit : IAsyncDisposable
     }
 
     /// <summary>Saves the batch in one transaction and answers every unit of it (internal for the tests).</summary>
+    /// <remarks>
+    /// A first pass saves the units one after another without savepoints, and commits if none fails, which is nearly
+    /// always: a filing is checked before it is queued. A savepoint is a round trip of its own on PostgreSQL and a statement
+    /// journal on SQLite, for every unit, in the one writer's turn that every filing waits for. If a unit fails, that pass
+    /// is rolled back whole and the others are saved again in a new transaction, each after its own savepoint, so that a
+    /// later failure is rolled back alone (ADR 0014, session 21's amendment). A unit can therefore run twice; it reads what
+    /// it needs before it is queued and adds its changes to the DbContext it is given, so running it again adds them again.
+    /// </remarks>
     internal async Task SaveBatchAsync(IReadOnlyList<Unit> batch)
     {
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
-            db.Database.AutoSavepointsEnabled = false; // each unit has its own savepoint already
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var saved = 0;
-            foreach (var unit in batch)
+            var failed = await SaveAllOrNoneAsync(batch);
+            if (failed is { } index)
             {
-                await tx.CreateSavepointAsync(Savepoint);
-                try
-                {
-                    await unit.RunAsync(scope.ServiceProvider, db);
-                    await db.SaveChangesAsync();
-                    // Not released: a savepoint of the same name is taken for the next unit, and rollback goes to the
-                    // latest one. Both databases allow this; on PostgreSQL it saves a round trip per unit (ADR 0019).
-                    saved++;
-                }
-                catch (Exception e)
-                {
-                    // Its rows, its counters and its statements go; the units before it stay.
-                    await tx.RollbackToSavepointAsync(Savepoint);
-                    await tx.ReleaseSavepointAsync(Savepoint);
-                    unit.Fail(e);
-                }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
+                await SaveEachAfterItsSavepointAsync([.. batch.Where((_, i) => i != index)]);
             }
-
-            await tx.CommitAsync();
-            Interlocked.Add(ref _units, saved);
         }
         catch (Exception e)
         {
-            // The transaction could not begin, roll back to a savepoint or commit: nothing of the batch is kept.
+            // The transaction could not begin, roll back or commit: nothing of the batch is kept.
             _log.LogError(e, "A group commit of {Count} units of work failed; each caller gets the error.", batch.Count);
             foreach (var unit in batch)
             {
@@ -135,6 +117,74 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             unit.Answer();
         }
+    }
+
+    /// <summary>Saves every unit and commits, or, at the first unit that fails, marks it failed, rolls back and says which.</summary>
+    private async Task<int?> SaveAllOrNoneAsync(IReadOnlyList<Unit> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
+        db.Database.AutoSavepointsEnabled = false; // a failure rolls the whole pass back
+        await using var tx = await db.Database.BeginTransactionAsync();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                await batch[i].RunAsync(scope.ServiceProvider, db);
+                await db.SaveChangesAsync();
+            }
+            catch (Exception e)
+            {
+                batch[i].Fail(e);
+                await tx.RollbackAsync();
+                return i;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await tx.CommitAsync();
+        Interlocked.Add(ref _units, batch.Count);
+        return null;
+    }
+
+    /// <summary>Saves each unit after a savepoint of its own, so that one that fails is rolled back alone, and commits the rest.</summary>
+    private async Task SaveEachAfterItsSavepointAsync(IReadOnlyList<Unit> batch)
+    {
+        // A scope of its own: nothing the rolled-back pass left in its services is seen again.
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
+        db.Database.AutoSavepointsEnabled = false; // each unit has its own savepoint already
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var saved = 0;
+        foreach (var unit in batch)
+        {
+            await tx.CreateSavepointAsync(Savepoint);
+            try
+            {
+                await unit.RunAsync(scope.ServiceProvider, db);
+                await db.SaveChangesAsync();
+                // Not released: a savepoint of the same name is taken for the next unit, and rollback goes to the
+                // latest one. Both databases allow this; on PostgreSQL it saves a round trip per unit (ADR 0019).
+                saved++;
+            }
+            catch (Exception e)
+            {
+                // Its rows, its counters and its statements go; the units before it stay.
+                await tx.RollbackToSavepointAsync(Savepoint);
+                await tx.ReleaseSavepointAsync(Savepoint);
+                unit.Fail(e);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await tx.CommitAsync();
+        Interlocked.Add(ref _units, saved);
     }
 
     public async ValueTask DisposeAsync()
