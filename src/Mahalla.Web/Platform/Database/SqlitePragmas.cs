@@ -12,9 +12,10 @@ namespace Mahalla.Web.Platform.Database;
 /// <item>its page cache, <c>Database:SqliteCacheKib</c>, 8 MiB by default (ADR 0064). SQLite's own default is 2 MiB a
 /// connection, and an inbox page of an organisation with ten thousand requests touches about 2.6 MiB: each connection's
 /// least recently used page was always the one it needed next. The cache fills only as pages are read.</item>
-/// <item>its temporary files in memory, <c>temp_store = MEMORY</c> (ADR 0067). A group commit (ADR 0014) saves each filing
-/// after a savepoint of its own, and SQLite keeps the pages a savepoint may have to restore in a statement journal: past
-/// 64 KiB that journal went to a temporary file: about 210 KB of writes per filing, thrown away at the commit.</item>
+/// <item>its temporary files in memory, <c>temp_store = MEMORY</c> (ADR 0067). A group commit (ADR 0014) that has to save
+/// its filings again saves each after a savepoint of its own (until session 21, every group commit did), and SQLite keeps
+/// the pages a savepoint may have to restore in a statement journal: past 64 KiB that journal went to a temporary file,
+/// about 210 KB of writes per filing, thrown away at the commit.</item>
 /// </list>
 /// </summary>
 internal sealed class SqlitePragmas(int cacheKib) : DbConnectionInterceptor
