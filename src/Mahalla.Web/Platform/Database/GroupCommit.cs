@@ -97,10 +97,9 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         try
         {
-            var failed = await SaveAllOrNoneAsync(batch);
-            if (failed is { } index)
+            if (await SaveAsync(batch, savepoints: false) is { } failed)
             {
-                await SaveEachAfterItsSavepointAsync([.. batch.Where((_, i) => i != index)]);
+                await SaveAsync([.. batch.Where((_, i) => i != failed)], savepoints: true);
             }
         }
         catch (Exception e)
@@ -119,63 +118,45 @@ public sealed class GroupCommit : IAsyncDisposable
         }
     }
 
-    /// <summary>Saves every unit and commits, or, at the first unit that fails, marks it failed, rolls back and says which.</summary>
-    private async Task<int?> SaveAllOrNoneAsync(IReadOnlyList<Unit> batch)
+    /// <summary>
+    /// Saves the units one after another in one transaction, in a scope of its own, and commits. A unit that fails is marked
+    /// failed; without <paramref name="savepoints"/> the whole transaction is then rolled back and the failed unit's place
+    /// returned, with them only that unit is rolled back (to the savepoint taken before it) and the others are committed.
+    /// </summary>
+    private async Task<int?> SaveAsync(IReadOnlyList<Unit> batch, bool savepoints)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
-        db.Database.AutoSavepointsEnabled = false; // a failure rolls the whole pass back
+        db.Database.AutoSavepointsEnabled = false; // the units' savepoints, if any, are taken here
         await using var tx = await db.Database.BeginTransactionAsync();
+        var saved = 0;
         for (var i = 0; i < batch.Count; i++)
         {
+            if (savepoints)
+            {
+                // Not released after a unit that succeeds: the next unit takes one of the same name, and a rollback goes to
+                // the latest one. Both databases allow this; on PostgreSQL it saves a round trip per unit (ADR 0019).
+                await tx.CreateSavepointAsync(Savepoint);
+            }
+
             try
             {
                 await batch[i].RunAsync(scope.ServiceProvider, db);
                 await db.SaveChangesAsync();
-            }
-            catch (Exception e)
-            {
-                batch[i].Fail(e);
-                await tx.RollbackAsync();
-                return i;
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        await tx.CommitAsync();
-        Interlocked.Add(ref _units, batch.Count);
-        return null;
-    }
-
-    /// <summary>Saves each unit after a savepoint of its own, so that one that fails is rolled back alone, and commits the rest.</summary>
-    private async Task SaveEachAfterItsSavepointAsync(IReadOnlyList<Unit> batch)
-    {
-        // A scope of its own: nothing the rolled-back pass left in its services is seen again.
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
-        db.Database.AutoSavepointsEnabled = false; // each unit has its own savepoint already
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var saved = 0;
-        foreach (var unit in batch)
-        {
-            await tx.CreateSavepointAsync(Savepoint);
-            try
-            {
-                await unit.RunAsync(scope.ServiceProvider, db);
-                await db.SaveChangesAsync();
-                // Not released: a savepoint of the same name is taken for the next unit, and rollback goes to the
-                // latest one. Both databases allow this; on PostgreSQL it saves a round trip per unit (ADR 0019).
                 saved++;
             }
             catch (Exception e)
             {
+                batch[i].Fail(e);
+                if (!savepoints)
+                {
+                    await tx.RollbackAsync();
+                    return i;
+                }
+
                 // Its rows, its counters and its statements go; the units before it stay.
                 await tx.RollbackToSavepointAsync(Savepoint);
                 await tx.ReleaseSavepointAsync(Savepoint);
-                unit.Fail(e);
             }
             finally
             {
@@ -185,6 +166,7 @@ public sealed class GroupCommit : IAsyncDisposable
 
         await tx.CommitAsync();
         Interlocked.Add(ref _units, saved);
+        return null;
     }
 
     public async ValueTask DisposeAsync()
