@@ -31,8 +31,7 @@ public static class Seeding
         {
             // On a new PostgreSQL database EF Core reads the migrations' history before it creates the history table, and
             // logs that read's failure as an error (dotnet/efcore#37328): created first, with EF Core's own statement, it is
-            // never missed. Not on SQLite: there its opening created the file outside EF Core's creator, which is what puts
-            // a new file in WAL mode, and every database created so (from db3f9b8 to this change) kept a rollback journal.
+            // never missed.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         }
 

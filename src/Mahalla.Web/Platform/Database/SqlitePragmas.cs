@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Mahalla.Web.Platform.Database;
@@ -13,9 +12,8 @@ namespace Mahalla.Web.Platform.Database;
 /// connection, and an inbox page of an organisation with ten thousand requests touches about 2.6 MiB: each connection's
 /// least recently used page was always the one it needed next. The cache fills only as pages are read.</item>
 /// <item>its temporary files in memory, <c>temp_store = MEMORY</c> (ADR 0067). A group commit (ADR 0014) that has to save
-/// its filings again saves each after a savepoint of its own (until session 21, every group commit did), and SQLite keeps
-/// the pages a savepoint may have to restore in a statement journal: past 64 KiB that journal went to a temporary file,
-/// about 210 KB of writes per filing, thrown away at the commit.</item>
+/// its filings again saves each after a savepoint of its own, and SQLite keeps the pages a savepoint may have to restore in
+/// a statement journal: past 64 KiB that journal went to a temporary file, about 210 KB of writes per filing.</item>
 /// </list>
 /// </summary>
 internal sealed class SqlitePragmas(int cacheKib) : DbConnectionInterceptor
@@ -41,21 +39,12 @@ internal sealed class SqlitePragmas(int cacheKib) : DbConnectionInterceptor
     /// </summary>
     public static async Task UseWriteAheadLogAsync(MahallaDb db, ILogger log)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        try
+        string? mode = null;
+        await using var command = db.Query($"PRAGMA journal_mode = '{WriteAheadLog}'");
+        await db.ReadAsync(command, row => mode = row.GetString(0), CancellationToken.None);
+        if (!string.Equals(mode, WriteAheadLog, StringComparison.OrdinalIgnoreCase))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA journal_mode = '{WriteAheadLog}'";
-            var mode = (string?)await command.ExecuteScalarAsync();
-            if (!string.Equals(mode, WriteAheadLog, StringComparison.OrdinalIgnoreCase))
-            {
-                log.LogWarning("The SQLite database stays in journal mode {Mode}, not WAL: commits are slower and readers wait for writers.", mode);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+            log.LogWarning("The SQLite database stays in journal mode {Mode}, not WAL: commits are slower and readers wait for writers.", mode);
         }
     }
 

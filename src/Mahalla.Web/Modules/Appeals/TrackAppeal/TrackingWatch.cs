@@ -47,8 +47,19 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
         var followed = Enter(id);
         try
         {
-            while (followed.Still(known) is { } next)
+            while (true)
             {
+                Task next;
+                lock (_gate)
+                {
+                    if (followed.Version is { } version && version != known)
+                    {
+                        return;
+                    }
+
+                    next = followed.Changed.Task;
+                }
+
                 await next.WaitAsync(ct);
             }
         }
@@ -77,15 +88,23 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
                     .Select(a => new KeyValuePair<Guid, int>(a.Id, a.Version)).ToListAsync(ct);
             }
 
-            foreach (var (id, version) in versions)
+            List<TaskCompletionSource> woken = [];
+            lock (_gate)
             {
-                Followed? followed;
-                lock (_gate)
+                foreach (var (id, version) in versions)
                 {
-                    _followed.TryGetValue(id, out followed);
+                    if (_followed.TryGetValue(id, out var followed) && followed.Version != version)
+                    {
+                        followed.Version = version;
+                        woken.Add(followed.Changed);
+                        followed.Changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    }
                 }
+            }
 
-                followed?.Saw(version);
+            foreach (var changed in woken)
+            {
+                changed.SetResult();
             }
         }
     }
@@ -131,40 +150,13 @@ public sealed class TrackingWatch(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    /// <summary>One request followed: its pages (counted under the watch's lock) and the version last read (under its own).</summary>
+    /// <summary>One request followed (read and changed under the watch's lock): its pages, the version last read, and the next change.</summary>
     private sealed class Followed
     {
-        private readonly Lock _lock = new();
-        private int? _version;
-        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public int Pages { get; set; }
 
-        /// <summary>Null once the version last read is other than <paramref name="known"/>; until then, the task of the next change.</summary>
-        public Task? Still(int known)
-        {
-            lock (_lock)
-            {
-                return _version is { } version && version != known ? null : _changed.Task;
-            }
-        }
+        public int? Version { get; set; }
 
-        public void Saw(int version)
-        {
-            TaskCompletionSource woken;
-            lock (_lock)
-            {
-                if (_version == version)
-                {
-                    return;
-                }
-
-                _version = version;
-                woken = _changed;
-                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            woken.SetResult();
-        }
+        public TaskCompletionSource Changed { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
