@@ -13,6 +13,7 @@ public sealed class DatabaseConnectionsTests
         var plain = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Username=app;Password=p;Database=mahalla"));
         Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, plain.MaxAutoPrepare);
         Assert.Equal(PostgresConnectionDefaults.MinPoolSize, plain.MinPoolSize);
+        Assert.True(plain.NoResetOnClose);
         Assert.Equal("db", plain.Host);
         Assert.Equal("app", plain.Username);
         Assert.Equal("p", plain.Password);
@@ -41,6 +42,17 @@ public sealed class DatabaseConnectionsTests
         Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, builder.MaxAutoPrepare);
     }
 
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=false")]
+    [InlineData("Host=db;no reset on close=False")]
+    public void The_reset_of_pooled_connections_is_left_as_the_connection_string_sets_it(string given)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(given));
+        Assert.False(builder.NoResetOnClose);
+        Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, builder.MaxAutoPrepare);
+    }
+
     [Fact]
     public void The_pools_floor_is_never_above_its_maximum()
     {
@@ -48,6 +60,66 @@ public sealed class DatabaseConnectionsTests
         var small = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Maximum Pool Size=4"));
         Assert.Equal(4, small.MaxPoolSize);
         Assert.Equal(4, small.MinPoolSize);
+    }
+}
+
+/// <summary>
+/// What a pooled connection carries from one use to the next without Npgsql's reset (ADR 0073), on a real PostgreSQL
+/// server: the pool has one connection, so the second use gets the first one's backend.
+/// </summary>
+public sealed class PostgresPooledConnectionTests
+{
+    [Fact]
+    public async Task A_connection_given_back_in_a_transaction_comes_out_of_the_pool_with_nothing_of_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var table = $"pool_probe_{tag}";
+        var apps = DatabaseConnections.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Mahalla"] = Postgres.Server + $";Maximum Pool Size=1;Application Name=probe_{tag}",
+        }).Build(), new TestEnvironment()).ConnectionString;
+        Assert.True(new NpgsqlConnectionStringBuilder(apps).NoResetOnClose);
+        await using var pool = NpgsqlDataSource.Create(apps);
+        await ExecuteAsync(pool, $"CREATE TABLE {table} (id integer PRIMARY KEY)");
+        try
+        {
+            int firstBackend;
+            await using (var first = await pool.OpenConnectionAsync())
+            {
+                firstBackend = await ScalarAsync<int>(first, "SELECT pg_backend_pid()");
+                await using var transaction = await first.BeginTransactionAsync();
+                await using var insert = new NpgsqlCommand($"INSERT INTO {table} VALUES (1)", first, transaction);
+                await insert.ExecuteNonQueryAsync();
+                await using var failing = new NpgsqlCommand($"INSERT INTO {table} VALUES (1)", first, transaction);
+                await Assert.ThrowsAsync<PostgresException>(() => failing.ExecuteNonQueryAsync()); // the transaction is now aborted
+            } // given back without a commit or a rollback
+
+            await using var second = await pool.OpenConnectionAsync();
+            Assert.Equal(firstBackend, await ScalarAsync<int>(second, "SELECT pg_backend_pid()"));
+            Assert.Equal(0L, await ScalarAsync<long>(second, $"SELECT count(*) FROM {table}"));
+            // Outside any transaction: each statement is its own, so two statements see two transaction ids.
+            var one = await ScalarAsync<long>(second, "SELECT pg_current_xact_id()::text::bigint");
+            var two = await ScalarAsync<long>(second, "SELECT pg_current_xact_id()::text::bigint");
+            Assert.NotEqual(one, two);
+        }
+        finally
+        {
+            await ExecuteAsync(pool, $"DROP TABLE {table}");
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource pool, string sql)
+    {
+        await using var connection = await pool.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 }
 

@@ -15,8 +15,11 @@ public static class PostgresConnectionDefaults
     /// <summary>Pooled connections Npgsql keeps when it prunes idle ones, unless the connection string says (ADR 0068).</summary>
     public const int MinPoolSize = 8;
 
+    /// <summary>Whether a pooled connection is given out again without Npgsql's reset of its session (ADR 0073).</summary>
+    public const bool NoResetOnClose = true;
+
     /// <summary>
-    /// The PostgreSQL connection string with the app's two defaults, each only where the connection string does not
+    /// The PostgreSQL connection string with the app's three defaults, each only where the connection string does not
     /// name the setting itself (in any spelling Npgsql accepts):
     /// <list type="bullet">
     /// <item><c>Max Auto Prepare=100</c> (ADR 0015). Npgsql prepares nothing unless told to, so PostgreSQL would parse
@@ -28,6 +31,12 @@ public static class PostgresConnectionDefaults
     /// connections, and for their statements to be planned and prepared again (stalls of up to a second). The floor
     /// keeps enough warm connections for a node's usual concurrency; bursts above it still open more, and those are
     /// pruned as before.</item>
+    /// <item><c>No Reset On Close=true</c> (ADR 0073). Otherwise every connection taken from the pool first runs seven
+    /// statements that undo session state (<c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, <c>DISCARD TEMP</c> and
+    /// others): as many statements as a tracking look-up's own work, for state the app never sets. An open transaction
+    /// is still rolled back when a connection goes back to the pool. The app must therefore change no session state:
+    /// no session-level <c>SET</c> (<c>SET LOCAL</c> ends with its transaction), no session advisory locks, no
+    /// <c>LISTEN</c>, no temporary tables. A connection string that names the setting keeps its own value.</item>
     /// </list>
     /// </summary>
     public static string Apply(string connectionString)
@@ -42,6 +51,11 @@ public static class PostgresConnectionDefaults
         if (!given.Contains("Minimum Pool Size"))
         {
             builder.MinPoolSize = Math.Min(MinPoolSize, builder.MaxPoolSize);
+        }
+
+        if (!given.Contains("No Reset On Close"))
+        {
+            builder.NoResetOnClose = NoResetOnClose;
         }
 
         return builder.ConnectionString;
