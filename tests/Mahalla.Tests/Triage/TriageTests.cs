@@ -325,6 +325,28 @@ public abstract class TriageTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task The_inbox_page_is_the_json_the_apps_web_options_write_and_openapi_describes_it()
+    {
+        var citizen = await App.CitizenAsync();
+        await citizen.FileAsync("gas-supply", await App.MahallaIdAsync("bodomzor"), "Uyimizda gaz hidi kelyapti, \"qo'shnilar\" ham sezyapti <b>tez</b>!");
+        var staff = await App.SignedInAsync("demo-region");
+
+        var response = await staff.GetAsync("/api/inbox?category=gas-supply&status=all");
+        var raw = await response.Content.ReadAsStringAsync();
+
+        // Written by the generated code (GeneratedJson): the same bytes as the general serializer with the web defaults.
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var page = System.Text.Json.JsonSerializer.Deserialize<Mahalla.Web.Modules.Appeals.AppealInbox.InboxResult>(raw, web)!;
+        Assert.Contains(page.Items, i => i.Triage is { Flags.Count: > 0 });
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(page, web), raw);
+
+        var openApi = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var ok = openApi["paths"]!["/api/inbox"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("#/components/schemas/InboxResult", ok.Str("$ref"));
+    }
+
+    [Fact]
     public async Task Urgency_corrections_are_stored_and_bad_values_are_refused()
     {
         var filed = await (await App.CitizenAsync()).FileAsync("roads", await App.MahallaIdAsync("minor"), "Yo'limizda katta chuqur bor, mashinalar o'tolmayapti.");

@@ -11,6 +11,7 @@ using Mahalla.Web.Modules.Appeals.Transitions;
 using Mahalla.Web.Modules.Appeals.ViewAppeal;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
+using Mahalla.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -78,8 +79,8 @@ public static class AppealsModule
         }).WithName("AddInternalNote").WithSummary("Add an internal note (staff only; never shown to the citizen).");
 
         var inbox = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p => p.RequireRole(Roles.Staff));
-        inbox.MapGet("/", async Task<Ok<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>
-            TypedResults.Ok(await inbox.ListAsync(Caller.From(http.User), query.ToFilter(), ct)))
+        inbox.MapGet("/", async Task<GeneratedJson<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>
+            new GeneratedJson<InboxResult>(await inbox.ListAsync(Caller.From(http.User), query.ToFilter(), ct), InboxJson.Default.InboxResult))
             .WithName("Inbox").WithSummary("Requests in your scope, with filters.")
             .WithDescription("Without `status`, the open work: submitted, in progress and reopened requests (`status=open`). "
                 + "`status=all` lists everything in scope, answered and closed included; any other value is one status. "
