@@ -1,7 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace Mahalla.Web.Platform.Web;
 
@@ -14,8 +16,10 @@ namespace Mahalla.Web.Platform.Web;
 /// context only supplies metadata, and every property goes through the general converters. The fast path is taken only
 /// with the context's own options, and only when writing synchronously: the asynchronous writer gives it up for answers
 /// larger than its flush threshold (about 16 KB). So the value is written to the response's pipe in one synchronous pass,
-/// which only buffers, and then flushed. The context's options must be the app's (the web defaults), so that the JSON is
-/// the same as <c>TypedResults.Ok</c> would write.
+/// which only buffers, and then flushed. The JSON must be the bytes <c>TypedResults.Ok</c> would write: the context's
+/// options are the app's (the web defaults), and the writer takes its escaping from the app's options, where ASP.NET
+/// Core sets a relaxed encoder (an apostrophe or a Cyrillic letter is written as itself, not as <c>\u0027</c>); the
+/// generated code escapes values through the writer's encoder.
 /// </remarks>
 public sealed class GeneratedJson<T>(T value, JsonTypeInfo<T> typeInfo)
     : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult, IEndpointMetadataProvider
@@ -37,9 +41,10 @@ public sealed class GeneratedJson<T>(T value, JsonTypeInfo<T> typeInfo)
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         response.ContentType = JsonContentType;
-        var options = typeInfo.Options;
+        // The writer escapes as the app's options do (ASP.NET Core's relaxed encoder), whatever the context's options say.
+        var apps = httpContext.RequestServices.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? typeInfo.Options;
         await using (var writer = new Utf8JsonWriter(response.BodyWriter,
-            new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true }))
+            new JsonWriterOptions { Encoder = apps.Encoder, Indented = apps.WriteIndented, SkipValidation = true }))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }
