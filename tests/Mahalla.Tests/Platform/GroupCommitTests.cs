@@ -69,6 +69,47 @@ public abstract class GroupCommitTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_batch_takes_its_numbers_in_one_block_and_leaves_no_gap_after_it()
+    {
+        var userId = await CitizenIdAsync();
+        var year = Random.Shared.Next(3000, 9999);
+        var unitsWithoutPass = 0;
+
+        // Units that take a number, and some that do not (the block is one number for each unit left, so some go unused).
+        Func<IServiceProvider, MahallaDb, Task<string?>> Unit(bool takesNumber) => async (_, db) =>
+        {
+            string? number = null;
+            if (takesNumber)
+            {
+                unitsWithoutPass += db.Pass is null ? 1 : 0;
+                number = await TrackingNumbers.NextAsync(db, "GCB", year, CancellationToken.None);
+            }
+
+            db.Notifications.Add(new Notification(Guid.CreateVersion7(), userId, null, "filed", "en", "s", number ?? "none", null, DateTime.UtcNow));
+            return number;
+        };
+
+        var units = new[] { false, true, true, false, true, false, false }
+            .Select(takes => new GroupCommit.Unit<string?>(Unit(takes), CancellationToken.None)).ToList();
+        await Writer.SaveBatchAsync(units);
+
+        Assert.Equal(0, unitsWithoutPass); // every unit ran in the first pass, with its block
+        string?[] expected = [null, TrackingNumbers.Format("GCB", year, 1), TrackingNumbers.Format("GCB", year, 2), null,
+            TrackingNumbers.Format("GCB", year, 3), null, null];
+        Assert.Equal(expected, await Task.WhenAll(units.Select(u => u.Task)));
+        // The block had six numbers (the units left when the second unit asked); three were used, and the counter was set back.
+        Assert.Equal(TrackingNumbers.Format("GCB", year, 4),
+            await App.InTransactionAsync(db => TrackingNumbers.NextAsync(db, "GCB", year, CancellationToken.None)));
+        Assert.Null(await App.WithDbAsync(db => Task.FromResult(db.Pass))); // the pooled DbContext does not keep the pass
+
+        // A second batch goes on from there.
+        var next = new[] { true, true }.Select(takes => new GroupCommit.Unit<string?>(Unit(takes), CancellationToken.None)).ToList();
+        await Writer.SaveBatchAsync(next);
+        string?[] following = [TrackingNumbers.Format("GCB", year, 5), TrackingNumbers.Format("GCB", year, 6)];
+        Assert.Equal(following, await Task.WhenAll(next.Select(u => u.Task)));
+    }
+
+    [Fact]
     public async Task A_tracking_number_is_taken_only_inside_a_transaction()
     {
         var year = Random.Shared.Next(3000, 9999);

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Mahalla.Web.Platform.Database;
 
@@ -129,9 +130,30 @@ public sealed class GroupCommit : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<MahallaDb>();
         db.Database.AutoSavepointsEnabled = false; // the units' savepoints, if any, are taken here
         await using var tx = await db.Database.BeginTransactionAsync();
+        // The first pass lets its units share statements (a block of tracking numbers); the pass with savepoints does not.
+        var pass = savepoints ? null : new GroupCommitPass(batch.Count);
+        db.Pass = pass;
+        try
+        {
+            return await SaveUnitsAsync(batch, scope.ServiceProvider, db, tx, pass);
+        }
+        finally
+        {
+            db.Pass = null; // the DbContext goes back to the pool
+        }
+    }
+
+    private async Task<int?> SaveUnitsAsync(IReadOnlyList<Unit> batch, IServiceProvider services, MahallaDb db, IDbContextTransaction tx, GroupCommitPass? pass)
+    {
+        var savepoints = pass is null;
         var saved = 0;
         for (var i = 0; i < batch.Count; i++)
         {
+            if (pass is not null)
+            {
+                pass.UnitsLeft = batch.Count - i;
+            }
+
             if (savepoints)
             {
                 // Not released after a unit that succeeds: the next unit takes one of the same name, and a rollback goes to
@@ -141,7 +163,7 @@ public sealed class GroupCommit : IAsyncDisposable
 
             try
             {
-                await batch[i].RunAsync(scope.ServiceProvider, db);
+                await batch[i].RunAsync(services, db);
                 await db.SaveChangesAsync();
                 saved++;
             }
@@ -162,6 +184,11 @@ public sealed class GroupCommit : IAsyncDisposable
             {
                 db.ChangeTracker.Clear();
             }
+        }
+
+        if (pass is not null)
+        {
+            await pass.SettleAsync(db);
         }
 
         await tx.CommitAsync();

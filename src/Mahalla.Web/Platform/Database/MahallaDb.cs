@@ -18,6 +18,12 @@ namespace Mahalla.Web.Platform.Database;
 /// </summary>
 public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbContext<User, Role, Guid>(options)
 {
+    /// <summary>
+    /// The first pass of the group commit that this DbContext is saving, if it is (set and cleared by
+    /// <see cref="GroupCommit"/>); null everywhere else.
+    /// </summary>
+    public GroupCommitPass? Pass { get; internal set; }
+
     public DbSet<Territory> Territories => Set<Territory>();
 
     public DbSet<Category> Categories => Set<Category>();

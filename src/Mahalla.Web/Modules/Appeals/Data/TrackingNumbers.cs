@@ -84,16 +84,63 @@ public static class TrackingNumbers
     }
 
     /// <summary>Takes the next number of <paramref name="prefix"/> and <paramref name="year"/>, in the caller's open transaction.</summary>
-    /// <remarks>One statement through ADO.NET (ADR 0019): the counter row stays locked until the transaction ends.</remarks>
+    /// <remarks>
+    /// One statement through ADO.NET (ADR 0019): the counter row stays locked until the transaction ends. In the first
+    /// pass of a group commit (<see cref="MahallaDb.Pass"/>) the first unit that asks takes a block of numbers, one for each
+    /// unit left, and the units after it take theirs from the block without a statement. Before the pass commits, the
+    /// counter is set back to the last number taken, so a block leaves no gap. The counter's lock is held throughout, so
+    /// nobody else takes a number in between.
+    /// </remarks>
     public static async Task<string> NextAsync(MahallaDb db, string prefix, int year, CancellationToken ct)
+    {
+        if (db.Pass is not { } pass)
+        {
+            return Format(prefix, year, await AddAsync(db, prefix, year, 1, ct));
+        }
+
+        var block = pass.Shared((typeof(Block), prefix, year), () => new Block());
+        if (block.Next > block.Last)
+        {
+            var count = Math.Max(1, pass.UnitsLeft);
+            var last = await AddAsync(db, prefix, year, count, ct);
+            if (block.Last == 0)
+            {
+                // The pass's own step, not the unit's: no unit's token.
+                pass.BeforeCommit(settle => block.Next <= block.Last ? SetAsync(settle, prefix, year, block.Next - 1, CancellationToken.None) : Task.CompletedTask);
+            }
+
+            (block.Next, block.Last) = (last - count + 1, last);
+        }
+
+        return Format(prefix, year, block.Next++);
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the counter (made at <paramref name="count"/> if new) and returns its new value.</summary>
+    private static async Task<long> AddAsync(MahallaDb db, string prefix, int year, int count, CancellationToken ct)
     {
         var table = db.Table<TrackingCounter>();
         await using var command = db.Statement(
-            $"INSERT INTO {table} (\"Prefix\", \"Year\", \"LastValue\") VALUES (@prefix, @year, 1) " +
-            $"ON CONFLICT (\"Prefix\", \"Year\") DO UPDATE SET \"LastValue\" = {table}.\"LastValue\" + 1 RETURNING \"LastValue\"")
-            .With("@prefix", prefix).With("@year", year);
-        var next = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return Format(prefix, year, next);
+            $"INSERT INTO {table} (\"Prefix\", \"Year\", \"LastValue\") VALUES (@prefix, @year, @count) " +
+            $"ON CONFLICT (\"Prefix\", \"Year\") DO UPDATE SET \"LastValue\" = {table}.\"LastValue\" + @count RETURNING \"LastValue\"")
+            .With("@prefix", prefix).With("@year", year).With("@count", count);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets the counter back to <paramref name="last"/>, the last number a pass's block handed out.</summary>
+    private static async Task SetAsync(MahallaDb db, string prefix, int year, long last, CancellationToken ct)
+    {
+        await using var command = db.Statement(
+            $"UPDATE {db.Table<TrackingCounter>()} SET \"LastValue\" = @last WHERE \"Prefix\" = @prefix AND \"Year\" = @year")
+            .With("@last", last).With("@prefix", prefix).With("@year", year);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The numbers a group commit's pass took for one prefix and year: <see cref="Next"/> to <see cref="Last"/> are left.</summary>
+    private sealed class Block
+    {
+        public long Next { get; set; } = 1;
+
+        public long Last { get; set; }
     }
 }
 
