@@ -93,6 +93,8 @@ public sealed class GroupCommit : IAsyncDisposable
     /// is rolled back whole and the others are saved again in a new transaction, each after its own savepoint, so that a
     /// later failure is rolled back alone (ADR 0014, session 21's amendment). A unit can therefore run twice; it reads what
     /// it needs before it is queued and adds its changes to the DbContext it is given, so running it again adds them again.
+    /// The first pass also lets its units share what each would take alone (<see cref="GroupCommitPass"/>, session 22's
+    /// amendment): the tracking numbers come in one block; the pass with savepoints takes them one at a time.
     /// </remarks>
     internal async Task SaveBatchAsync(IReadOnlyList<Unit> batch)
     {
