@@ -33,7 +33,7 @@ public static class PostgresConnectionDefaults
     /// pruned as before.</item>
     /// <item><c>No Reset On Close=true</c> (ADR 0073). Otherwise every connection taken from the pool first runs seven
     /// statements that undo session state (<c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, <c>DISCARD TEMP</c> and
-    /// others): as many statements as a tracking look-up's own work, for state the app never sets. An open transaction
+    /// others): seven statements ahead of a tracking look-up's one, for state the app never sets. An open transaction
     /// is still rolled back when a connection goes back to the pool. The app must therefore change no session state:
     /// no session-level <c>SET</c> (<c>SET LOCAL</c> ends with its transaction), no session advisory locks, no
     /// <c>LISTEN</c>, no temporary tables. A connection string that names the setting keeps its own value.</item>
