@@ -74,11 +74,7 @@ public sealed class PostgresPooledConnectionTests
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
         var table = $"pool_probe_{tag}";
-        var apps = DatabaseConnections.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Mahalla"] = Postgres.Server + $";Maximum Pool Size=1;Application Name=probe_{tag}",
-        }).Build(), new TestEnvironment()).ConnectionString;
+        var apps = PostgresPoolFloorTests.AppsConnectionString(Postgres.Server + $";Maximum Pool Size=1;Application Name=probe_{tag}");
         Assert.True(new NpgsqlConnectionStringBuilder(apps).NoResetOnClose);
         await using var pool = NpgsqlDataSource.Create(apps);
         await ExecuteAsync(pool, $"CREATE TABLE {table} (id integer PRIMARY KEY)");
@@ -163,7 +159,7 @@ public sealed class PostgresPoolFloorTests
     }
 
     /// <summary>The connection string the app makes of a configured one.</summary>
-    private static string AppsConnectionString(string connectionString)
+    internal static string AppsConnectionString(string connectionString)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {

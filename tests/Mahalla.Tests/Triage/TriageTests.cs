@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.AppealInbox;
 using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Modules.Triage.OnFiling;
 using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Mahalla.Tests.Triage;
 
@@ -337,11 +340,10 @@ public abstract class TriageTests(MahallaApp app)
         // Written by the generated code (GeneratedJson): the same bytes as the app's JSON options write for every other
         // answer (TypedResults.Ok), relaxed escaping included: the apostrophe in "Gaz ta'minoti" stays as it is.
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        var apps = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-        var page = System.Text.Json.JsonSerializer.Deserialize<Mahalla.Web.Modules.Appeals.AppealInbox.InboxResult>(raw, web)!;
+        var apps = App.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var page = JsonSerializer.Deserialize<InboxResult>(raw, JsonSerializerOptions.Web)!;
         Assert.Contains(page.Items, i => i.Triage is { Flags.Count: > 0 });
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(page, apps), raw);
+        Assert.Equal(JsonSerializer.Serialize(page, apps), raw);
         Assert.Contains("ta'minoti", raw);
 
         var openApi = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"))!;

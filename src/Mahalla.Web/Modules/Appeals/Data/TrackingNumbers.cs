@@ -98,17 +98,17 @@ public static class TrackingNumbers
             return Format(prefix, year, await AddAsync(db, prefix, year, 1, ct));
         }
 
-        var block = pass.Shared((typeof(Block), prefix, year), () => new Block());
+        var block = pass.Shared((typeof(Block), prefix, year), () =>
+        {
+            var made = new Block();
+            // The pass's own step, not a unit's: no unit's token.
+            pass.BeforeCommit(settle => made.Next <= made.Last ? SetAsync(settle, prefix, year, made.Next - 1, CancellationToken.None) : Task.CompletedTask);
+            return made;
+        });
         if (block.Next > block.Last)
         {
             var count = Math.Max(1, pass.UnitsLeft);
             var last = await AddAsync(db, prefix, year, count, ct);
-            if (block.Last == 0)
-            {
-                // The pass's own step, not the unit's: no unit's token.
-                pass.BeforeCommit(settle => block.Next <= block.Last ? SetAsync(settle, prefix, year, block.Next - 1, CancellationToken.None) : Task.CompletedTask);
-            }
-
             (block.Next, block.Last) = (last - count + 1, last);
         }
 
