@@ -257,6 +257,55 @@ public abstract class TriageTests(MahallaApp app)
         }
     }
 
+    [Fact]
+    public async Task A_group_commit_counts_its_joiners_once_per_group_and_leaves_alone_those_whose_master_is_no_longer_one()
+    {
+        var master = await FileAloneAsync();
+        var gone = await FileAloneAsync();
+        var (masterId, goneId) = (master.AppealId, gone.AppealId);
+        // Staff merged the second group into another meanwhile: its first request is no longer a master.
+        await App.WithDbAsync(db => db.Set<TriageAssessment>().Where(x => x.AppealId == goneId).ExecuteUpdateAsync(s => s.SetProperty(x => x.GroupId, Guid.NewGuid())));
+        var (newcomer, other) = (Guid.NewGuid(), Guid.NewGuid());
+        TriageAssessment[] joiners =
+        [
+            JoinerOf(master, null), JoinerOf(master, master.ApplicantUserId), JoinerOf(master, newcomer), JoinerOf(gone, newcomer),
+            JoinerOf(master, newcomer), JoinerOf(master, other), JoinerOf(gone, null),
+        ];
+        var unitsWithoutPass = 0;
+
+        // Each unit records its assessment as filing does (FilingTriage.RecordAsync).
+        var units = joiners.Select(joiner => new GroupCommit.Unit<bool>(async (_, db) =>
+        {
+            unitsWithoutPass += db.Pass is null ? 1 : 0;
+            await DuplicateGroups.JoinAsync(db, joiner, CancellationToken.None);
+            db.Add(joiner);
+            return true;
+        }, CancellationToken.None)).ToList();
+        try
+        {
+            await App.Services.GetRequiredService<GroupCommit>().SaveBatchAsync(units);
+            Assert.All(await Task.WhenAll(units.Select(u => u.Task)), Assert.True);
+            Assert.Equal(0, unitsWithoutPass); // every unit ran in the first pass, which counts after its last unit
+
+            var ids = joiners.Select(j => j.AppealId).ToList();
+            var saved = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId)).ToDictionaryAsync(x => x.AppealId));
+            var counted = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
+            // Five joined: the anonymous request, the master's own citizen (already a member), the newcomer twice (once a person)
+            // and the other applicant. People: the master's citizen, the anonymous request, the newcomer and the other.
+            Assert.Equal((6, 4, master.Version + 5), (counted.GroupSize, counted.GroupPeople, counted.Version));
+            Assert.All(joiners.Where(j => j.GroupId == masterId), j => Assert.Equal(masterId, saved[j.AppealId].GroupId));
+            // The two that joined the former master stay alone, each a group of one; the former master counts nothing.
+            Assert.All(joiners.Where(j => j.GroupId == goneId), j => Assert.Equal((j.AppealId, 1, 1), (saved[j.AppealId].GroupId, saved[j.AppealId].GroupSize, saved[j.AppealId].GroupPeople)));
+            var formerMaster = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == goneId));
+            Assert.Equal((1, 1), (formerMaster.GroupSize, formerMaster.GroupPeople));
+        }
+        finally
+        {
+            var ids = joiners.Select(j => j.AppealId).ToList();
+            await App.WithDbAsync(db => db.Set<TriageAssessment>().Where(x => ids.Contains(x.AppealId)).ExecuteDeleteAsync());
+        }
+    }
+
     /// <summary>
     /// Files a waste complaint that resembles no earlier request (its words are random), so that it starts a group of
     /// its own whichever of the class's tests ran before; returns its assessment, the group's master.

@@ -80,10 +80,9 @@ internal sealed class FilingTriage(MahallaDb db, ActiveModel models, ReferenceCa
             throw new InvalidOperationException("The assessment was prepared for another request.");
         }
 
-        if (assessment.GroupId != assessment.AppealId && !await DuplicateGroups.CountJoinerAsync(db, assessment, ct))
+        if (assessment.GroupId != assessment.AppealId)
         {
-            // Staff merged or split the group since the search: the request stays alone, for staff to merge.
-            assessment.JoinGroup(assessment.AppealId);
+            await DuplicateGroups.JoinAsync(db, assessment, ct);
         }
 
         db.Add(assessment);
@@ -147,42 +146,144 @@ internal static class DuplicateGroups
     }
 
     /// <summary>
+    /// Counts a request joining its group, before its assessment is saved: at once, or in a group commit's first pass once
+    /// for each group, after the pass's last unit (ADR 0075). If the master is no longer one (staff merged or split the
+    /// group since the search), the request stays alone, for staff to merge.
+    /// </summary>
+    public static async Task JoinAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct)
+    {
+        if (db.Pass is { } pass)
+        {
+            pass.Shared(typeof(PendingJoins), () =>
+            {
+                var made = new PendingJoins();
+                pass.BeforeCommit(made.CountAsync);
+                return made;
+            }).Add(joiner);
+        }
+        else if (!await CountJoinerAsync(db, joiner, ct))
+        {
+            joiner.JoinGroup(joiner.AppealId);
+        }
+    }
+
+    /// <summary>
     /// Counts a request joining its group on the master in the filing transaction; the version goes up so
     /// that a merge or split working from the old members fails and is retried.
     /// </summary>
+    /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
+    public static Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct) =>
+        CountJoinersAsync(db, joiner.GroupId, [joiner], ct);
+
+    /// <summary>
+    /// Counts requests joining <paramref name="master"/>'s group in the filing transaction, in two statements whatever their
+    /// number; the version goes up by one for each, so that a merge or split working from the old members fails and is retried.
+    /// The requests' own assessments may be saved already (a group commit counts after its units): they are not members that
+    /// were there before them.
+    /// </summary>
     /// <remarks>
-    /// A known applicant takes two statements. The first counts the request and locks the master's row;
-    /// only then does the second look for the applicant among the members and count the person. On
+    /// With a known applicant it takes two statements. The first counts the requests and locks the master's row;
+    /// only then does the second look for the applicants among the members and count each new person once. On
     /// PostgreSQL each statement reads from its own snapshot (READ COMMITTED), so when two requests by the
     /// same applicant join at once, the second waits at the first statement for the first request's
     /// commit and then finds it at the second: the applicant is counted once. In one statement the search
     /// would read from the snapshot taken before the wait and count the applicant twice.
     /// </remarks>
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
-    public static async Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct)
+    public static async Task<bool> CountJoinersAsync(MahallaDb db, Guid master, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
     {
-        // Two plain statements (ADR 0019): through LINQ, building and looking up these updates cost more than running them.
+        if (joiners.Count == 0 || joiners.Any(j => j.GroupId != master))
+        {
+            throw new ArgumentException("Joiners are counted on the master of the group they join.", nameof(joiners));
+        }
+
+        // Plain statements (ADR 0019): through LINQ, building and looking up these updates cost more than running them.
         var table = db.Table<TriageAssessment>();
-        var applicant = joiner.ApplicantUserId;
+        var anonymous = joiners.Count(j => j.ApplicantUserId is null);
+        var applicants = joiners.Where(j => j.ApplicantUserId is not null).Select(j => j.ApplicantUserId!.Value).Distinct().ToList();
         int counted;
         await using (var count = db.Statement(
-            $"UPDATE {table} SET \"GroupSize\" = \"GroupSize\" + 1, \"GroupPeople\" = \"GroupPeople\" + @anonymous, \"Version\" = \"Version\" + 1 " +
-            "WHERE \"AppealId\" = @master AND \"GroupId\" = \"AppealId\"")
-            .With("@anonymous", applicant is null ? 1 : 0).With("@master", joiner.GroupId))
+            $"UPDATE {table} SET \"GroupSize\" = \"GroupSize\" + @joiners, \"GroupPeople\" = \"GroupPeople\" + @anonymous, " +
+            "\"Version\" = \"Version\" + @joiners WHERE \"AppealId\" = @master AND \"GroupId\" = \"AppealId\"")
+            .With("@joiners", joiners.Count).With("@anonymous", anonymous).With("@master", master))
         {
             counted = await count.ExecuteNonQueryAsync(ct);
         }
 
-        if (counted == 1 && applicant is not null)
+        if (counted == 1 && applicants.Count > 0)
         {
-            await using var person = db.Statement(
-                $"UPDATE {table} SET \"GroupPeople\" = \"GroupPeople\" + 1 WHERE \"AppealId\" = @master " +
-                $"AND NOT EXISTS (SELECT 1 FROM {table} AS m WHERE m.\"GroupId\" = @master AND m.\"ApplicantUserId\" = @applicant)")
-                .With("@master", joiner.GroupId).With("@applicant", applicant.Value);
-            await person.ExecuteNonQueryAsync(ct);
+            // Each applicant not among the members from before these requests counts once; nothing is written when none is new.
+            var newcomers = string.Join(" UNION ALL ", applicants.Select((_, i) => $"SELECT @applicant{i} AS \"Applicant\""));
+            await using var people = db.Statement(
+                $"UPDATE {table} SET \"GroupPeople\" = \"GroupPeople\" + n.\"New\" FROM (SELECT COUNT(*) AS \"New\" FROM ({newcomers}) AS j " +
+                $"WHERE NOT EXISTS (SELECT 1 FROM {table} AS m WHERE m.\"GroupId\" = @master AND m.\"ApplicantUserId\" = j.\"Applicant\" " +
+                $"AND m.\"AppealId\" NOT IN ({Own(joiners)}))) AS n WHERE {table}.\"AppealId\" = @master AND n.\"New\" > 0")
+                .With("@master", master);
+            for (var i = 0; i < applicants.Count; i++)
+            {
+                people.With($"@applicant{i}", applicants[i]);
+            }
+
+            await WithOwn(people, joiners).ExecuteNonQueryAsync(ct);
         }
 
         return counted == 1;
+    }
+
+    /// <summary>
+    /// Requests whose assessments were saved as joining a master that is no longer one each stay alone, as
+    /// <see cref="TriageAssessment.JoinGroup"/> leaves them when the count comes first: staff merge them.
+    /// </summary>
+    public static async Task LeaveAloneAsync(MahallaDb db, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
+    {
+        await using var alone = db.Statement(
+            $"UPDATE {db.Table<TriageAssessment>()} SET \"GroupId\" = \"AppealId\", \"Version\" = \"Version\" + 1 WHERE \"AppealId\" IN ({Own(joiners)})");
+        await WithOwn(alone, joiners).ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The joiners' own requests as a list of parameters (<see cref="WithOwn"/> gives their values).</summary>
+    private static string Own(IReadOnlyList<TriageAssessment> joiners) => string.Join(", ", joiners.Select((_, i) => $"@own{i}"));
+
+    private static System.Data.Common.DbCommand WithOwn(System.Data.Common.DbCommand command, IReadOnlyList<TriageAssessment> joiners)
+    {
+        for (var i = 0; i < joiners.Count; i++)
+        {
+            command.With($"@own{i}", joiners[i].AppealId);
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// The requests of a group commit's first pass that join a group, by master. A burst of near-copies (the campaign or the
+    /// outage that duplicate groups exist for) joins one master many times in a row: counted one by one, each request took
+    /// one or two statements in the writer's turn that every filing waits for, each writing the same row (ADR 0075).
+    /// </summary>
+    private sealed class PendingJoins
+    {
+        private readonly Dictionary<Guid, List<TriageAssessment>> _byMaster = [];
+
+        public void Add(TriageAssessment joiner)
+        {
+            if (!_byMaster.TryGetValue(joiner.GroupId, out var joiners))
+            {
+                _byMaster[joiner.GroupId] = joiners = [];
+            }
+
+            joiners.Add(joiner);
+        }
+
+        /// <summary>The pass's own step, after its units have saved the joiners' assessments: no unit's token.</summary>
+        public async Task CountAsync(MahallaDb db)
+        {
+            foreach (var (master, joiners) in _byMaster)
+            {
+                if (!await CountJoinersAsync(db, master, joiners, CancellationToken.None))
+                {
+                    await LeaveAloneAsync(db, joiners, CancellationToken.None);
+                }
+            }
+        }
     }
 }
 
