@@ -190,7 +190,7 @@ internal static class DuplicateGroups
     /// would read from the snapshot taken before the wait and count the applicant twice.
     /// </remarks>
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
-    public static async Task<bool> CountJoinersAsync(MahallaDb db, Guid master, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
+    private static async Task<bool> CountJoinersAsync(MahallaDb db, Guid master, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
     {
         if (joiners.Count == 0 || joiners.Any(j => j.GroupId != master))
         {
@@ -234,7 +234,7 @@ internal static class DuplicateGroups
     /// Requests whose assessments were saved as joining a master that is no longer one each stay alone, as
     /// <see cref="TriageAssessment.JoinGroup"/> leaves them when the count comes first: staff merge them.
     /// </summary>
-    public static async Task LeaveAloneAsync(MahallaDb db, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
+    private static async Task LeaveAloneAsync(MahallaDb db, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
     {
         await using var alone = db.Statement(
             $"UPDATE {db.Table<TriageAssessment>()} SET \"GroupId\" = \"AppealId\", \"Version\" = \"Version\" + 1 WHERE \"AppealId\" IN ({Own(joiners)})");
