@@ -271,6 +271,7 @@ public abstract class TriageTests(MahallaApp app)
             JoinerOf(master, null), JoinerOf(master, master.ApplicantUserId), JoinerOf(master, newcomer), JoinerOf(gone, newcomer),
             JoinerOf(master, newcomer), JoinerOf(master, other), JoinerOf(gone, null),
         ];
+        var ids = joiners.Select(j => j.AppealId).ToList();
         var unitsWithoutPass = 0;
 
         // Each unit records its assessment as filing does (FilingTriage.RecordAsync).
@@ -287,7 +288,6 @@ public abstract class TriageTests(MahallaApp app)
             Assert.All(await Task.WhenAll(units.Select(u => u.Task)), Assert.True);
             Assert.Equal(0, unitsWithoutPass); // every unit ran in the first pass, which counts after its last unit
 
-            var ids = joiners.Select(j => j.AppealId).ToList();
             var saved = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().Where(x => ids.Contains(x.AppealId)).ToDictionaryAsync(x => x.AppealId));
             var counted = await App.WithDbAsync(db => db.Set<TriageAssessment>().AsNoTracking().SingleAsync(x => x.AppealId == masterId));
             // Five joined: the anonymous request, the master's own citizen (already a member), the newcomer twice (once a person)
@@ -301,7 +301,6 @@ public abstract class TriageTests(MahallaApp app)
         }
         finally
         {
-            var ids = joiners.Select(j => j.AppealId).ToList();
             await App.WithDbAsync(db => db.Set<TriageAssessment>().Where(x => ids.Contains(x.AppealId)).ExecuteDeleteAsync());
         }
     }

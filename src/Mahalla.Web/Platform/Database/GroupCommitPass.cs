@@ -21,21 +21,25 @@ public sealed class GroupCommitPass
     /// <summary>The units of the pass not yet run, the one running included.</summary>
     public int UnitsLeft { get; internal set; }
 
-    /// <summary>What the pass keeps under <paramref name="key"/>, made by <paramref name="create"/> the first time.</summary>
-    public T Shared<T>(object key, Func<T> create)
+    /// <summary>
+    /// What the pass keeps under <paramref name="key"/>, made by <paramref name="create"/> the first time. Its
+    /// <paramref name="beforeCommit"/> step is registered then, once: it runs on what was made, in the pass's transaction,
+    /// after the pass's last unit and before the commit (to give back what the units did not use, or to write what they
+    /// gathered). It is the pass's own step, not a unit's, so it runs without a unit's cancellation token.
+    /// </summary>
+    public T Shared<T>(object key, Func<T> create, Func<T, MahallaDb, Task> beforeCommit)
         where T : class
     {
         if (!_shared.TryGetValue(key, out var value))
         {
-            value = create();
+            var made = create();
+            _beforeCommit.Add(db => beforeCommit(made, db));
+            value = made;
             _shared[key] = value;
         }
 
         return (T)value;
     }
-
-    /// <summary>Runs <paramref name="settle"/> in the pass's transaction after its last unit, before the commit.</summary>
-    public void BeforeCommit(Func<MahallaDb, Task> settle) => _beforeCommit.Add(settle);
 
     internal async Task SettleAsync(MahallaDb db)
     {

@@ -98,13 +98,8 @@ public static class TrackingNumbers
             return Format(prefix, year, await AddAsync(db, prefix, year, 1, ct));
         }
 
-        var block = pass.Shared((typeof(Block), prefix, year), () =>
-        {
-            var made = new Block();
-            // The pass's own step, not a unit's: no unit's token.
-            pass.BeforeCommit(settle => made.Next <= made.Last ? SetAsync(settle, prefix, year, made.Next - 1, CancellationToken.None) : Task.CompletedTask);
-            return made;
-        });
+        var block = pass.Shared((typeof(Block), prefix, year), () => new Block(),
+            (made, settle) => made.Next <= made.Last ? SetAsync(settle, prefix, year, made.Next - 1, CancellationToken.None) : Task.CompletedTask);
         if (block.Next > block.Last)
         {
             var count = Math.Max(1, pass.UnitsLeft);

@@ -154,12 +154,7 @@ internal static class DuplicateGroups
     {
         if (db.Pass is { } pass)
         {
-            pass.Shared(typeof(PendingJoins), () =>
-            {
-                var made = new PendingJoins();
-                pass.BeforeCommit(made.CountAsync);
-                return made;
-            }).Add(joiner);
+            pass.Shared(typeof(PendingJoins), () => new PendingJoins(), (pending, settle) => pending.CountAsync(settle)).Add(joiner);
         }
         else if (!await CountJoinerAsync(db, joiner, ct))
         {
@@ -173,10 +168,10 @@ internal static class DuplicateGroups
     /// </summary>
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
     public static Task<bool> CountJoinerAsync(MahallaDb db, TriageAssessment joiner, CancellationToken ct) =>
-        CountJoinersAsync(db, joiner.GroupId, [joiner], ct);
+        CountJoinersAsync(db, [joiner], ct);
 
     /// <summary>
-    /// Counts requests joining <paramref name="master"/>'s group in the filing transaction, in two statements whatever their
+    /// Counts requests joining one group on its master in the filing transaction, in two statements whatever their
     /// number; the version goes up by one for each, so that a merge or split working from the old members fails and is retried.
     /// The requests' own assessments may be saved already (a group commit counts after its units): they are not members that
     /// were there before them.
@@ -190,9 +185,10 @@ internal static class DuplicateGroups
     /// would read from the snapshot taken before the wait and count the applicant twice.
     /// </remarks>
     /// <returns>False when the master is no longer one (staff merged or split the group meanwhile).</returns>
-    private static async Task<bool> CountJoinersAsync(MahallaDb db, Guid master, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
+    private static async Task<bool> CountJoinersAsync(MahallaDb db, IReadOnlyList<TriageAssessment> joiners, CancellationToken ct)
     {
-        if (joiners.Count == 0 || joiners.Any(j => j.GroupId != master))
+        var master = joiners.Count > 0 ? joiners[0].GroupId : throw new ArgumentException("No joiners to count.", nameof(joiners));
+        if (joiners.Any(j => j.GroupId != master))
         {
             throw new ArgumentException("Joiners are counted on the master of the group they join.", nameof(joiners));
         }
@@ -276,9 +272,9 @@ internal static class DuplicateGroups
         /// <summary>The pass's own step, after its units have saved the joiners' assessments: no unit's token.</summary>
         public async Task CountAsync(MahallaDb db)
         {
-            foreach (var (master, joiners) in _byMaster)
+            foreach (var joiners in _byMaster.Values)
             {
-                if (!await CountJoinersAsync(db, master, joiners, CancellationToken.None))
+                if (!await CountJoinersAsync(db, joiners, CancellationToken.None))
                 {
                     await LeaveAloneAsync(db, joiners, CancellationToken.None);
                 }
