@@ -3,10 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Modules.Appeals.Transitions;
 using Mahalla.Web.Modules.Notifications.Data;
 using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Modules.Reports.FixedCheck;
 using Mahalla.Web.Modules.Territories;
+using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -203,6 +207,36 @@ public abstract class ReportsTests(MahallaApp app)
         await WatchAsync();
         Assert.Equal(1, await NotificationsAsync(filed, "report_update"));
         Assert.Equal(0, await NotificationsAsync(filed, "report_update", await UserIdOfAsync(reporter)));
+    }
+
+    [Fact]
+    public async Task The_follow_up_never_makes_a_staff_answer_fail_and_runs_at_once_tell_a_follower_once()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var follower = await App.NewCitizenAsync();
+        var filed = await reporter.ReportAtAsync(41.2975 + 0.001, 69.2700, "water-supply", "Quvur yorilgan, suv toʻxtamayapti.");
+        var id = Guid.Parse(filed.Str("id"));
+        Assert.Equal(HttpStatusCode.NoContent, (await follower.PutAsync($"/api/reports/{id}/follow", null)).StatusCode);
+
+        // The operator's answer has read the report (its mirror of the request is saved with the answer) when the follow-up
+        // of the filing, on four nodes at once, tells the follower and commits first.
+        await using var staff = App.Services.CreateAsyncScope();
+        var db = staff.ServiceProvider.GetRequiredService<MahallaDb>();
+        Assert.Equal(1, (await db.Set<Report>().SingleAsync(r => r.Id == id)).AppealVersion);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => WatchAsync()));
+        Assert.Equal(1, await NotificationsAsync(filed, "report_update", await UserIdOfAsync(follower)));
+
+        // The answer goes through, and the follow-up of the answer tells the follower once more.
+        var operatorUser = await App.WithDbAsync(d => d.Users.AsNoTracking().SingleAsync(u => u.UserName == "demo-operator"));
+        var caller = new Caller(operatorUser.Id, new HashSet<string> { Roles.OrganizationOperator }, operatorUser.OrganizationId, null);
+        var answered = await staff.ServiceProvider.GetRequiredService<Transitions>()
+            .AnswerAsync(caller, id, new AnswerRequest("Quvur almashtirildi."), CancellationToken.None);
+        Assert.Equal("answered", answered.Status);
+        Assert.Equal("answered", (await App.CreateClient().PublicReportAsync(filed)).Str("status"));
+        await WatchAsync();
+        await WatchAsync();
+        Assert.Equal(2, await NotificationsAsync(filed, "report_update", await UserIdOfAsync(follower)));
+        Assert.Equal(answered.Version, await App.WithDbAsync(d => d.Set<Report>().Where(r => r.Id == id).Select(r => r.NotifiedVersion).SingleAsync()));
     }
 
     [Fact]

@@ -93,7 +93,11 @@ public sealed class Report
     /// <summary>The appeal version up to which followers and area alerts have been told (the watcher's watermark).</summary>
     public int NotifiedVersion { get; private set; }
 
-    /// <summary>Concurrency token: two nodes never both tell followers about the same update.</summary>
+    /// <summary>
+    /// Concurrency token of people's changes: the appeal's mirror and "me too". The follow-up's watermarks above are
+    /// claimed by conditional updates of their own columns that leave this alone, so the follow-up never makes a
+    /// person's change fail (ReportWatch, ADR 0076).
+    /// </summary>
     public int RowVersion { get; private set; }
 
     public static Report For(Appeal appeal, string title, double? latitude, double? longitude, LocationSource source, string? address,
@@ -162,22 +166,6 @@ public sealed class Report
     public void AddSupporter()
     {
         SupporterCount++;
-        RowVersion++;
-    }
-
-    /// <summary>Followers have been told about every change up to <paramref name="version"/>.</summary>
-    public void MarkNotified(int version)
-    {
-        Rule(version > NotifiedVersion && version <= AppealVersion, "reports.rule.nothing_to_notify");
-        NotifiedVersion = version;
-        RowVersion++;
-    }
-
-    public void MarkFixedQuestionAsked(DateTime nowUtc)
-    {
-        Rule(Status == AppealStatus.Answered && FixedQuestionDueUtc is { } due && nowUtc >= due && FixedQuestionAskedAtUtc is null,
-            "reports.rule.fixed_question_not_due");
-        FixedQuestionAskedAtUtc = nowUtc;
         RowVersion++;
     }
 

@@ -37,18 +37,17 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
         var count = 0;
         foreach (var item in due)
         {
-            db.ChangeTracker.Clear();
-            var report = await db.Set<Report>().FirstAsync(r => r.Id == item.Id, ct);
-            report.MarkFixedQuestionAsked(now);
-            if (item.ApplicantUserId is { } reporter)
+            var recipients = item.ApplicantUserId is { } reporter ? (await notifier.RecipientsAsync([reporter], ct)).Values.ToList() : [];
+            // Still answered, due and not asked: the question goes out once, and not after a dispute or a new answer came in between.
+            var claim = db.Set<Report>().Where(r => r.Id == item.Id && r.Status == AppealStatus.Answered && r.FixedQuestionDueUtc <= now
+                && r.FixedQuestionAskedAtUtc == null);
+            count += await ClaimAndTellAsync(() => claim.ExecuteUpdateAsync(u => u.SetProperty(r => r.FixedQuestionAskedAtUtc, now), ct), () =>
             {
-                foreach (var recipient in (await notifier.RecipientsAsync([reporter], ct)).Values)
+                foreach (var recipient in recipients)
                 {
                     notifier.Notify(recipient, item.Id, "report_fixed_question", _ => [item.TrackingNumber, item.Title]);
                 }
-            }
-
-            count += await SaveOnceAsync(ct);
+            }, ct);
         }
 
         return count;
@@ -84,25 +83,30 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
             var recipients = await notifier.RecipientsAsync(everyone, ct);
             var subscriberSet = subscribers.ToHashSet();
             var last = events.LastOrDefault();
+            var messages = new List<(Recipient, string)>();
             foreach (var recipient in recipients.Values)
             {
                 if (subscriberSet.Contains(recipient.UserId) && events.Any(e => e.Kind == EventKind.Filed) && !followers.Contains(recipient.UserId))
                 {
-                    notifier.Notify(recipient, item.Id, "report_new_in_area", _ => [item.TrackingNumber, item.Title]);
+                    messages.Add((recipient, "report_new_in_area"));
                 }
                 else if (last is not null)
                 {
-                    notifier.Notify(recipient, item.Id, "report_update",
-                        language => [item.TrackingNumber, item.Title, catalog.Get(language, $"status.{last.ToStatus.Code()}")]);
+                    messages.Add((recipient, "report_update"));
                 }
             }
 
-            var report = await db.Set<Report>().FirstAsync(r => r.Id == item.Id, ct);
-            if (report.AppealVersion > report.NotifiedVersion)
+            // The watermark moves from where this run read it to the version whose events it read; a node that moved it first wins.
+            var claim = db.Set<Report>().Where(r => r.Id == item.Id && r.NotifiedVersion == item.NotifiedVersion && r.AppealVersion >= item.AppealVersion);
+            count += await ClaimAndTellAsync(() => claim.ExecuteUpdateAsync(u => u.SetProperty(r => r.NotifiedVersion, item.AppealVersion), ct), () =>
             {
-                report.MarkNotified(Math.Min(item.AppealVersion, report.AppealVersion));
-                count += await SaveOnceAsync(ct);
-            }
+                foreach (var (recipient, kind) in messages)
+                {
+                    notifier.Notify(recipient, item.Id, kind, language => kind == "report_update"
+                        ? [item.TrackingNumber, item.Title, catalog.Get(language, $"status.{last!.ToStatus.Code()}")]
+                        : [item.TrackingNumber, item.Title]);
+                }
+            }, ct);
         }
 
         return count;
@@ -120,21 +124,27 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
         return result;
     }
 
-    private async Task<int> SaveOnceAsync(CancellationToken ct)
-    {
-        try
+    /// <summary>
+    /// Claims one piece of the follow-up with a conditional UPDATE of its own column and saves the messages it sends, in one
+    /// transaction; 0 when another node claimed it first. The claim leaves the report's concurrency token alone, so the
+    /// follow-up never makes a person's change of the same report fail as a concurrent edit (ADR 0076).
+    /// </summary>
+    private Task<int> ClaimAndTellAsync(Func<Task<int>> claim, Action tell, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-            return 1;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another node told them first.
-            logger.LogDebug("A report's follow-up was done by another node");
             db.ChangeTracker.Clear();
-            return 0;
-        }
-    }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await claim() == 0)
+            {
+                logger.LogDebug("A report's follow-up was done by another node");
+                return 0;
+            }
+
+            tell();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return 1;
+        });
 }
 
 /// <summary>Runs <see cref="ReportWatch"/> every <see cref="ReportsOptions.WatchInterval"/> when enabled.</summary>
