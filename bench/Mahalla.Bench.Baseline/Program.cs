@@ -53,6 +53,9 @@ internal abstract class BaselineStore
 
     protected abstract DbConnection Connect();
 
+    /// <summary>For the SELECT by key: on PostgreSQL the app's pool for such reads (ADR 0077).</summary>
+    protected virtual DbConnection ConnectForKeyedReads() => Connect();
+
     protected abstract string CreateSql { get; }
 
     protected abstract object Key(Guid id);
@@ -80,7 +83,7 @@ internal abstract class BaselineStore
 
     public async Task<Row?> SelectAsync(Guid id, CancellationToken ct)
     {
-        await using var connection = Connect();
+        await using var connection = ConnectForKeyedReads();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT text, created_at FROM {Table} WHERE id = @id";
@@ -112,13 +115,17 @@ internal sealed class SqliteStore(string connectionString) : BaselineStore
     protected override object Key(Guid id) => id.ToString().ToUpperInvariant();
 }
 
-/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's defaults (automatic preparation, a pool floor), as the app gets them.</summary>
+/// <summary>Npgsql with the pool from the connection string (e.g. Maximum Pool Size=16) and the app's defaults (automatic preparation, a pool floor), as the app gets them; the SELECT by key from a second pool, as the app's tracking look-up.</summary>
 internal sealed class PostgresStore(string connectionString) : BaselineStore
 {
     // The app's own rule (PostgresConnectionDefaults, compiled into this project from the app's source).
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
 
+    private readonly NpgsqlDataSource _keyedReads = NpgsqlDataSource.Create(PostgresConnectionDefaults.ForKeyedReads(PostgresConnectionDefaults.Apply(connectionString)));
+
     protected override DbConnection Connect() => _source.CreateConnection();
+
+    protected override DbConnection ConnectForKeyedReads() => _keyedReads.CreateConnection();
 
     protected override string CreateSql =>
         $"CREATE TABLE IF NOT EXISTS {Table} (id uuid PRIMARY KEY, text text NOT NULL, created_at timestamp with time zone NOT NULL)";

@@ -53,6 +53,18 @@ public sealed class DatabaseConnectionsTests
         Assert.Equal(PostgresConnectionDefaults.MaxAutoPrepare, builder.MaxAutoPrepare);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=app;Maximum Pool Size=16", "-c plan_cache_mode=force_generic_plan")]
+    [InlineData("Host=db;Username=app;Options=-c statement_timeout=5s", "-c statement_timeout=5s -c plan_cache_mode=force_generic_plan")]
+    public void Keyed_reads_plan_once_and_keep_the_rest_of_the_connection_string(string given, string options)
+    {
+        var keyed = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.ForKeyedReads(PostgresConnectionDefaults.Apply(given)));
+        var apps = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(given));
+        Assert.Equal(options, keyed.Options);
+        keyed.Options = apps.Options;
+        Assert.True(keyed.EquivalentTo(apps));
+    }
+
     [Fact]
     public void The_pools_floor_is_never_above_its_maximum()
     {
@@ -116,6 +128,47 @@ public sealed class PostgresPooledConnectionTests
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
+
+/// <summary>
+/// The keyed reads' sessions on a real PostgreSQL server (ADR 0077): each prepared statement planned once, generic,
+/// from its first execution; the app's other sessions keep PostgreSQL's own choice.
+/// </summary>
+public sealed class PostgresKeyedReadsTests
+{
+    [Fact]
+    public async Task A_keyed_read_plans_its_prepared_statement_once_and_other_sessions_keep_postgresqls_choice()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Mahalla"] = Postgres.Server + $";Application Name=keyed_{Guid.NewGuid():N}",
+        }).Build();
+        using var connections = DatabaseConnections.From(configuration, new TestEnvironment());
+
+        await using (var keyed = (NpgsqlConnection)connections.CreateForKeyedReads())
+        {
+            await keyed.OpenAsync();
+            foreach (var name in new[] { "pg_class", "pg_type", "pg_proc", "pg_attribute", "pg_index", "pg_namespace", "pg_am", "pg_database" })
+            {
+                await using var lookUp = new NpgsqlCommand("SELECT relpages FROM pg_class WHERE relname = @name", keyed);
+                lookUp.Parameters.AddWithValue("name", name);
+                await lookUp.PrepareAsync();
+                await lookUp.ExecuteScalarAsync();
+            }
+
+            await using var plans = new NpgsqlCommand(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE 'SELECT relpages FROM pg_class%'", keyed);
+            await using var reader = await plans.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal((8L, 0L), (reader.GetInt64(0), reader.GetInt64(1)));
+        }
+
+        await using var other = new NpgsqlConnection(connections.ConnectionString);
+        await other.OpenAsync();
+        await using var mode = new NpgsqlCommand("SHOW plan_cache_mode", other);
+        Assert.Equal("auto", await mode.ExecuteScalarAsync());
     }
 }
 

@@ -58,11 +58,14 @@ public sealed class DatabaseConnections : IDisposable
     private readonly ConcurrentBag<PreparedSqliteReads> _idleSqliteReads = [];
     private volatile bool _disposed;
 
+    private readonly string _keyedReads;
+
     private DatabaseConnections(string connectionString, bool isPostgres, int sqliteCacheKib = 0)
     {
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
         SqliteCacheKib = sqliteCacheKib;
+        _keyedReads = isPostgres ? PostgresConnectionDefaults.ForKeyedReads(connectionString) : connectionString;
     }
 
     public string ConnectionString { get; }
@@ -72,8 +75,11 @@ public sealed class DatabaseConnections : IDisposable
 
     public bool IsPostgres { get; }
 
-    /// <summary>A new, closed connection (opened from the pool).</summary>
-    public DbConnection Create() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+    /// <summary>
+    /// A new, closed connection for hand-written reads by a unique key (opened from the pool). On PostgreSQL it comes
+    /// from a pool of its own whose sessions plan each prepared statement once (ADR 0077).
+    /// </summary>
+    public DbConnection CreateForKeyedReads() => IsPostgres ? new NpgsqlConnection(_keyedReads) : new SqliteConnection(ConnectionString);
 
     /// <summary>
     /// SQLite only: an open connection whose statements stay prepared between uses (Microsoft.Data.Sqlite

@@ -60,4 +60,23 @@ public static class PostgresConnectionDefaults
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The connection string for hand-written reads by a unique key (the tracking look-up, ADR 0012): the same string
+    /// with <c>plan_cache_mode=force_generic_plan</c> for the session, added to any <c>Options</c> it has (ADR 0077).
+    /// PostgreSQL otherwise decides per connection, after five executions of a prepared statement, whether to plan it
+    /// once or on every call; a connection that once decided for planning on every call keeps doing so, and planning
+    /// the tracking join took ten times as long as running it. A look-up by a unique key has one right plan whatever
+    /// the value, so these connections plan each statement once. Being a different string, it is a pool of its own:
+    /// the app's other statements keep PostgreSQL's choice, which some of them need (a prefix <c>LIKE</c>, a partial
+    /// index proven by a value).
+    /// </summary>
+    public static string ForKeyedReads(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? GenericPlans : $"{builder.Options} {GenericPlans}";
+        return builder.ConnectionString;
+    }
+
+    private const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
 }

@@ -100,7 +100,7 @@ internal static class TrackingReader
             return await ReadSqliteAsync(connections, byId, key, ct);
         }
 
-        await using var connection = connections.Create();
+        await using var connection = connections.CreateForKeyedReads();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = PostgresSql[byId ? 1 : 0];
