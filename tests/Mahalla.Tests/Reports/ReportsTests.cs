@@ -297,6 +297,25 @@ public abstract class ReportsTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Nodes_that_rebuild_the_maps_grid_at_once_leave_it_whole()
+    {
+        // A new report changes what the grid is built from, so each node's follow-up rebuilds it, here six at once.
+        await (await App.NewCitizenAsync()).ReportAtAsync(41.3210, 69.2950, "roads", "Yoʻl chetidagi ariq buzilgan.");
+        var rebuilt = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Web.Modules.Reports.PublicMap.MapCells>().RefreshAsync(CancellationToken.None);
+        }));
+
+        Assert.Contains(true, rebuilt);
+        var located = await App.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.Latitude != null));
+        foreach (var level in Enumerable.Range(0, Web.Modules.Reports.PublicMap.MapCells.CellSizes.Length))
+        {
+            Assert.Equal(located, await App.WithDbAsync(db => db.Set<Web.Modules.Reports.PublicMap.ReportMapCell>().Where(c => c.Level == level).SumAsync(c => c.Count)));
+        }
+    }
+
+    [Fact]
     public async Task Administrators_import_boundaries_that_then_decide_the_territory_and_bad_geojson_changes_nothing()
     {
         var admin = await App.SignedInAsync("demo-admin");

@@ -75,6 +75,14 @@ public sealed class MapCells(MahallaDb db)
             // Table names come from the model and numbers from the code, never from input.
 #pragma warning disable EF1002, EF1003
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (postgres)
+            {
+                // Nodes rebuild one at a time (on SQLite the writers take turns anyway): a second node's DELETE would not see
+                // the first one's new rows, and its INSERT would then collide with them. The lock mode conflicts with itself
+                // and with writers, not with the map's readers; it ends with the transaction.
+                await db.Database.ExecuteSqlRawAsync($"LOCK TABLE {cells} IN SHARE ROW EXCLUSIVE MODE", ct);
+            }
+
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {cells} WHERE \"Level\" = {level}", ct);
             await db.Database.ExecuteSqlRawAsync(
                 $"INSERT INTO {cells} (\"Level\", \"Y\", \"X\", \"CategoryCode\", \"Status\", \"Count\", \"SumLatitude\", \"SumLongitude\") " +
