@@ -140,12 +140,7 @@ public sealed class PostgresKeyedReadsTests
     [Fact]
     public async Task A_keyed_read_plans_its_prepared_statement_once_and_other_sessions_keep_postgresqls_choice()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Mahalla"] = Postgres.Server + $";Application Name=keyed_{Guid.NewGuid():N}",
-        }).Build();
-        using var connections = DatabaseConnections.From(configuration, new TestEnvironment());
+        using var connections = PostgresPoolFloorTests.AppsConnections(Postgres.Server + $";Application Name=keyed_{Guid.NewGuid():N}");
 
         await using (var keyed = (NpgsqlConnection)connections.CreateForKeyedReads())
         {
@@ -212,12 +207,19 @@ public sealed class PostgresPoolFloorTests
     /// <summary>The connection string the app makes of a configured one.</summary>
     internal static string AppsConnectionString(string connectionString)
     {
+        using var connections = AppsConnections(connectionString);
+        return connections.ConnectionString;
+    }
+
+    /// <summary>The app's connections for a configured PostgreSQL connection string.</summary>
+    internal static DatabaseConnections AppsConnections(string connectionString)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Mahalla"] = connectionString,
         }).Build();
-        return DatabaseConnections.From(configuration, new TestEnvironment()).ConnectionString;
+        return DatabaseConnections.From(configuration, new TestEnvironment());
     }
 
     /// <summary>

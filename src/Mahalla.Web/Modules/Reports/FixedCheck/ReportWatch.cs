@@ -10,8 +10,9 @@ namespace Mahalla.Web.Modules.Reports.FixedCheck;
 
 /// <summary>
 /// The reports' follow-up, run on every node: asks each reporter "was it fixed?" some days after the report was
-/// marked fixed, tells followers about every update and area-alert subscribers about every new report. Each
-/// report row is a concurrency token, so when two nodes pick the same report only one of them tells anyone.
+/// marked fixed, tells followers about every update and area-alert subscribers about every new report. Each piece
+/// of it is claimed by a conditional update of its own column, so when two nodes pick the same report only one of
+/// them tells anyone, and a person's change of the report never fails because of it (ADR 0076).
 /// It also keeps the public map's grid of cluster counts up to date.
 /// </summary>
 public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog catalog, TimeProvider clock, PublicMap.MapCells cells, ILogger<ReportWatch> logger)
@@ -64,13 +65,13 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
         var count = 0;
         foreach (var item in pending)
         {
-            db.ChangeTracker.Clear();
             var events = await db.AppealEvents.AsNoTracking()
                 .Where(e => e.AppealId == item.Id && e.Sequence > item.NotifiedVersion && e.Sequence <= item.AppealVersion)
                 .OrderBy(e => e.Sequence).Select(e => new { e.Sequence, e.Kind, e.ToStatus, e.ActorUserId }).ToListAsync(ct);
             var followers = await db.Set<ReportFollower>().AsNoTracking().Where(f => f.ReportId == item.Id).Select(f => f.UserId).ToListAsync(ct);
+            var filed = events.Any(e => e.Kind == EventKind.Filed);
             var subscribers = new List<Guid>();
-            if (events.Any(e => e.Kind == EventKind.Filed))
+            if (filed)
             {
                 var ancestors = Ancestors(item.TerritoryPath);
                 subscribers = await db.Set<AreaAlert>().AsNoTracking().Where(a => ancestors.Contains(a.TerritoryPath))
@@ -83,28 +84,22 @@ public sealed class ReportWatch(MahallaDb db, Notifier notifier, TextCatalog cat
             var recipients = await notifier.RecipientsAsync(everyone, ct);
             var subscriberSet = subscribers.ToHashSet();
             var last = events.LastOrDefault();
-            var messages = new List<(Recipient, string)>();
-            foreach (var recipient in recipients.Values)
-            {
-                if (subscriberSet.Contains(recipient.UserId) && events.Any(e => e.Kind == EventKind.Filed) && !followers.Contains(recipient.UserId))
-                {
-                    messages.Add((recipient, "report_new_in_area"));
-                }
-                else if (last is not null)
-                {
-                    messages.Add((recipient, "report_update"));
-                }
-            }
 
             // The watermark moves from where this run read it to the version whose events it read; a node that moved it first wins.
             var claim = db.Set<Report>().Where(r => r.Id == item.Id && r.NotifiedVersion == item.NotifiedVersion && r.AppealVersion >= item.AppealVersion);
             count += await ClaimAndTellAsync(() => claim.ExecuteUpdateAsync(u => u.SetProperty(r => r.NotifiedVersion, item.AppealVersion), ct), () =>
             {
-                foreach (var (recipient, kind) in messages)
+                foreach (var recipient in recipients.Values)
                 {
-                    notifier.Notify(recipient, item.Id, kind, language => kind == "report_update"
-                        ? [item.TrackingNumber, item.Title, catalog.Get(language, $"status.{last!.ToStatus.Code()}")]
-                        : [item.TrackingNumber, item.Title]);
+                    if (filed && subscriberSet.Contains(recipient.UserId) && !followers.Contains(recipient.UserId))
+                    {
+                        notifier.Notify(recipient, item.Id, "report_new_in_area", _ => [item.TrackingNumber, item.Title]);
+                    }
+                    else if (last is not null)
+                    {
+                        notifier.Notify(recipient, item.Id, "report_update",
+                            language => [item.TrackingNumber, item.Title, catalog.Get(language, $"status.{last.ToStatus.Code()}")]);
+                    }
                 }
             }, ct);
         }
