@@ -164,6 +164,63 @@ public abstract class ReportsTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Residents_who_say_me_too_at_once_are_each_counted_once_and_only_a_second_click_is_turned_away()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var filed = await reporter.ReportAtAsync(41.3262 + 0.002, 69.2362 - 0.002, "street-lighting", "Ko'cha chirog'i o'chgan.");
+        var neighbours = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => App.NewCitizenAsync()));
+
+        // The first neighbour clicks four times.
+        var clicks = Enumerable.Range(0, 3).Select(_ => neighbours[0].PostAsync($"/api/reports/{filed.Str("id")}/support", null)).ToList();
+        var answers = await Task.WhenAll(neighbours.Select(n => n.PostAsync($"/api/reports/{filed.Str("id")}/support", null)));
+        var firstNeighbours = (await Task.WhenAll(clicks)).Append(answers[0]).ToList();
+
+        Assert.All(answers.Skip(1), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        answers[0] = Assert.Single(firstNeighbours, a => a.StatusCode == HttpStatusCode.OK);
+        var refused = firstNeighbours.Where(a => a != answers[0]).ToList();
+        Assert.All(refused, a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        foreach (var again in refused)
+        {
+            Assert.Equal("reports.rule.supported_already", (await again.ObjectAsync()).Str("code"));
+        }
+
+        var counts = await Task.WhenAll(answers.Select(async a => (await a.ObjectAsync())["supporters"]!.GetValue<int>()));
+        // Each resident is told the count with their own "me too" in it, and no two of them the same count.
+        Assert.Equal(Enumerable.Range(1, 8), counts.Order());
+        Assert.Equal(8, (await App.CreateClient().PublicReportAsync(filed))["supporters"]!.GetValue<int>());
+        var id = Guid.Parse(filed.Str("id"));
+        Assert.Equal(8, await App.WithDbAsync(db => db.Set<ReportSupporter>().CountAsync(s => s.ReportId == id)));
+        Assert.Equal(8, await App.WithDbAsync(db => db.Set<ReportFollower>().CountAsync(f => f.ReportId == id)));
+    }
+
+    [Fact]
+    public async Task A_me_too_and_a_staff_answer_at_the_same_moment_both_go_through()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var neighbour = await App.NewCitizenAsync();
+        var filed = await reporter.ReportAtAsync(41.2975 - 0.001, 69.2700 + 0.002, "water-supply", "Quvurdan suv oqyapti.");
+        var id = Guid.Parse(filed.Str("id"));
+
+        // The operator's answer has read the report (it saves its mirror of the request with the answer) when a resident says
+        // "me too" and commits first.
+        await using var staff = App.Services.CreateAsyncScope();
+        var db = staff.ServiceProvider.GetRequiredService<MahallaDb>();
+        Assert.Equal(0, (await db.Set<Report>().SingleAsync(r => r.Id == id)).SupporterCount);
+        var support = await neighbour.PostAsync($"/api/reports/{id}/support", null);
+        Assert.Equal(HttpStatusCode.OK, support.StatusCode);
+
+        var operatorUser = await App.WithDbAsync(d => d.Users.AsNoTracking().SingleAsync(u => u.UserName == "demo-operator"));
+        var caller = new Caller(operatorUser.Id, new HashSet<string> { Roles.OrganizationOperator }, operatorUser.OrganizationId, null);
+        var answered = await staff.ServiceProvider.GetRequiredService<Transitions>()
+            .AnswerAsync(caller, id, new AnswerRequest("Quvur ta'mirlandi."), CancellationToken.None);
+
+        Assert.Equal("answered", answered.Status);
+        var shown = await App.CreateClient().PublicReportAsync(filed);
+        Assert.Equal("answered", shown.Str("status"));
+        Assert.Equal(1, shown["supporters"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Was_it_fixed_is_asked_days_after_the_fix_and_no_reopens_the_report_one_level_up()
     {
         var reporter = await App.NewCitizenAsync();

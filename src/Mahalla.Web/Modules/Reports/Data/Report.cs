@@ -94,9 +94,9 @@ public sealed class Report
     public int NotifiedVersion { get; private set; }
 
     /// <summary>
-    /// Concurrency token of people's changes: the appeal's mirror and "me too". The follow-up's watermarks above are
-    /// claimed by conditional updates of their own columns that leave this alone, so the follow-up never makes a
-    /// person's change fail (ReportWatch, ADR 0076).
+    /// Concurrency token of the appeal's mirror. The follow-up's watermarks above (ReportWatch, ADR 0076) and "me too"'s count
+    /// (Support, ADR 0078) are changed by conditional updates of their own columns that leave this alone, so neither ever makes
+    /// a staff change fail.
     /// </summary>
     public int RowVersion { get; private set; }
 
@@ -160,13 +160,6 @@ public sealed class Report
         {
             FixedQuestionDueUtc = null;
         }
-    }
-
-    /// <summary>Another resident is affected too.</summary>
-    public void AddSupporter()
-    {
-        SupporterCount++;
-        RowVersion++;
     }
 
     private static void Rule(bool holds, string rule)

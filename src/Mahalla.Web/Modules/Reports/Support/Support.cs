@@ -1,4 +1,5 @@
 using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Reports.Data;
 using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
@@ -12,7 +13,11 @@ public sealed record SupportResult(Guid ReportId, int Supporters, bool Following
 /// <summary>"Me too", following a report, and alerts for a whole area: what residents do instead of filing duplicates.</summary>
 public sealed class Support(MahallaDb db, TimeProvider clock)
 {
-    /// <summary>Adds the caller as one more affected resident (once) and makes them a follower. Not for the reporter.</summary>
+    /// <summary>
+    /// Adds the caller as one more affected resident (once) and makes them a follower. Not for the reporter. The count is raised
+    /// by the database, not written back from what was read, and the report's concurrency token is left alone (ADR 0078): residents
+    /// who say it at once are all counted, and a staff answer that saves its mirror of the request meanwhile goes through.
+    /// </summary>
     public async Task<SupportResult> SupportAsync(Caller caller, Guid reportId, CancellationToken ct)
     {
         var me = SignedIn(caller);
@@ -21,14 +26,19 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var report = await db.Set<Report>().FirstOrDefaultAsync(r => r.Id == reportId, ct) ?? throw new NotFoundException();
-            var reporter = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId).Select(a => a.ApplicantUserId).FirstAsync(ct);
-            if (reporter == me)
+            var filing = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId && db.Set<Report>().Any(r => r.Id == a.Id))
+                .Select(a => new { a.ApplicantUserId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+            if (filing.ApplicantUserId == me)
             {
                 throw new BusinessRuleException("reports.rule.reporter_cannot_support");
             }
 
-            if (!report.IsOpen)
+            // The update comes first: on PostgreSQL it locks the report's row until the commit, so the checks below see every
+            // "me too" that committed before it, and nobody else's count can come between this one and its reading below.
+            var raised = await db.Set<Report>()
+                .Where(r => r.Id == reportId && (r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupporterCount, r => r.SupporterCount + 1), ct);
+            if (raised == 0)
             {
                 throw new BusinessRuleException("reports.rule.support_open_reports_only");
             }
@@ -40,15 +50,15 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
 
             var now = clock.GetUtcNow().UtcDateTime;
             db.Add(new ReportSupporter(reportId, me, now));
-            report.AddSupporter();
             if (!await db.Set<ReportFollower>().AnyAsync(f => f.ReportId == reportId && f.UserId == me, ct))
             {
                 db.Add(new ReportFollower(reportId, me, now));
             }
 
             await db.SaveChangesAsync(ct);
+            var supporters = await db.Set<Report>().Where(r => r.Id == reportId).Select(r => r.SupporterCount).SingleAsync(ct);
             await tx.CommitAsync(ct);
-            return new SupportResult(reportId, report.SupporterCount, true);
+            return new SupportResult(reportId, supporters, true);
         });
     }
 
