@@ -194,6 +194,31 @@ public abstract class ReportsTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Residents_who_follow_a_report_and_say_me_too_at_the_same_moment_get_both()
+    {
+        var reporter = await App.NewCitizenAsync();
+        var filed = await reporter.ReportAtAsync(41.3262 - 0.002, 69.2362 + 0.002, "street-lighting", "Chiroqlar yonmayapti.");
+        var id = filed.Str("id");
+        var neighbours = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => App.NewCitizenAsync()));
+
+        // Each of them presses "me too" on one tab and "follow" on another, 0 to 15 ms later: a follow can then land between the
+        // "me too"'s check of the follower row and its insert (on PostgreSQL that was a 500 in about one run of three).
+        var both = await Task.WhenAll(neighbours.Select(async (n, i) =>
+        {
+            var support = n.PostAsync($"/api/reports/{id}/support", null);
+            await Task.Delay(i);
+            var follow = n.PutAsync($"/api/reports/{id}/follow", null);
+            return (Follow: await follow, Support: await support);
+        }));
+
+        Assert.All(both, b => Assert.Equal(HttpStatusCode.NoContent, b.Follow.StatusCode));
+        Assert.All(both, b => Assert.Equal(HttpStatusCode.OK, b.Support.StatusCode));
+        var reportId = Guid.Parse(id);
+        Assert.Equal(16, (await App.CreateClient().PublicReportAsync(filed))["supporters"]!.GetValue<int>());
+        Assert.Equal(16, await App.WithDbAsync(db => db.Set<ReportFollower>().CountAsync(f => f.ReportId == reportId)));
+    }
+
+    [Fact]
     public async Task A_me_too_and_a_staff_answer_at_the_same_moment_both_go_through()
     {
         var reporter = await App.NewCitizenAsync();

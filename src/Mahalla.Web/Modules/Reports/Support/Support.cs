@@ -22,44 +22,55 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
     {
         var me = SignedIn(caller);
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var filing = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId && db.Set<Report>().Any(r => r.Id == a.Id))
-                .Select(a => new { a.ApplicantUserId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-            if (filing.ApplicantUserId == me)
-            {
-                throw new BusinessRuleException("reports.rule.reporter_cannot_support");
-            }
+            return await strategy.ExecuteAsync(() => SupportOnceAsync(me, reportId, ct));
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // "Follow" on another tab added the follower row between the check below and the insert (on PostgreSQL a follow does
+            // not wait for the report's row lock). Nothing of this attempt was kept; the next one finds the row and leaves it.
+            return await strategy.ExecuteAsync(() => SupportOnceAsync(me, reportId, ct));
+        }
+    }
 
-            // The update comes first: on PostgreSQL it locks the report's row until the commit, so the checks below see every
-            // "me too" that committed before it, and nobody else's count can come between this one and its reading below.
-            var raised = await db.Set<Report>()
-                .Where(r => r.Id == reportId && (r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened))
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupporterCount, r => r.SupporterCount + 1), ct);
-            if (raised == 0)
-            {
-                throw new BusinessRuleException("reports.rule.support_open_reports_only");
-            }
+    private async Task<SupportResult> SupportOnceAsync(Guid me, Guid reportId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var filing = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId && db.Set<Report>().Any(r => r.Id == a.Id))
+            .Select(a => new { a.ApplicantUserId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        if (filing.ApplicantUserId == me)
+        {
+            throw new BusinessRuleException("reports.rule.reporter_cannot_support");
+        }
 
-            if (await db.Set<ReportSupporter>().AnyAsync(s => s.ReportId == reportId && s.UserId == me, ct))
-            {
-                throw new BusinessRuleException("reports.rule.supported_already");
-            }
+        // The update comes first: on PostgreSQL it locks the report's row until the commit, so the checks below see every
+        // "me too" that committed before it, and nobody else's count can come between this one and its reading below.
+        var raised = await db.Set<Report>()
+            .Where(r => r.Id == reportId && (r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupporterCount, r => r.SupporterCount + 1), ct);
+        if (raised == 0)
+        {
+            throw new BusinessRuleException("reports.rule.support_open_reports_only");
+        }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.Add(new ReportSupporter(reportId, me, now));
-            if (!await db.Set<ReportFollower>().AnyAsync(f => f.ReportId == reportId && f.UserId == me, ct))
-            {
-                db.Add(new ReportFollower(reportId, me, now));
-            }
+        if (await db.Set<ReportSupporter>().AnyAsync(s => s.ReportId == reportId && s.UserId == me, ct))
+        {
+            throw new BusinessRuleException("reports.rule.supported_already");
+        }
 
-            await db.SaveChangesAsync(ct);
-            var supporters = await db.Set<Report>().Where(r => r.Id == reportId).Select(r => r.SupporterCount).SingleAsync(ct);
-            await tx.CommitAsync(ct);
-            return new SupportResult(reportId, supporters, true);
-        });
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new ReportSupporter(reportId, me, now));
+        if (!await db.Set<ReportFollower>().AnyAsync(f => f.ReportId == reportId && f.UserId == me, ct))
+        {
+            db.Add(new ReportFollower(reportId, me, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+        var supporters = await db.Set<Report>().Where(r => r.Id == reportId).Select(r => r.SupporterCount).SingleAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SupportResult(reportId, supporters, true);
     }
 
     public async Task<bool> FollowAsync(Caller caller, Guid reportId, bool follow, CancellationToken ct)
