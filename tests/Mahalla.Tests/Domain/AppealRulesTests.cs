@@ -14,6 +14,12 @@ public sealed class AppealRulesTests
         Guid.CreateVersion7(), "/a/b/c/", "Yo'lda chuqur", "uz-Latn", false, Citizen, Guid.CreateVersion7(), Filed.AddDays(1), Filed.AddDays(15), Filed);
 
     [Fact]
+    public void The_open_statuses_that_queries_use_are_exactly_those_a_request_counts_as_open_by()
+    {
+        Assert.Equal(Enum.GetValues<AppealStatus>().Where(s => s.IsOpen()), AppealWords.OpenStatuses.Order());
+    }
+
+    [Fact]
     public void Every_state_change_records_an_event_with_its_from_and_to_state()
     {
         var appeal = NewAppeal();

@@ -65,6 +65,12 @@ public static class AppealWords
     public static bool IsOpen(this AppealStatus status) =>
         status is AppealStatus.Submitted or AppealStatus.InProgress or AppealStatus.Reopened;
 
+    /// <summary>
+    /// The statuses <see cref="IsOpen"/> accepts, for queries: EF Core cannot translate <see cref="IsOpen"/>, and writes
+    /// <c>OpenStatuses.Contains(x.Status)</c> as a constant <c>IN (1, 2, 5)</c>. Never changed at run time.
+    /// </summary>
+    internal static readonly AppealStatus[] OpenStatuses = [AppealStatus.Submitted, AppealStatus.InProgress, AppealStatus.Reopened];
+
     public static bool IsClosed(this AppealStatus status) =>
         status is AppealStatus.Resolved or AppealStatus.ClosedUnconfirmed;
 }

@@ -25,8 +25,6 @@ internal sealed class RequestQueries(MahallaDb db, ReferenceCache reference, Tex
     public const int MaxPageSize = 1_000;
     public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(90);
 
-    private static readonly AppealStatus[] OpenStatuses = [AppealStatus.Submitted, AppealStatus.InProgress, AppealStatus.Reopened];
-
     /// <summary>Reads the list's arguments; an invalid one is a 400 naming it.</summary>
     public static RequestFilter FilterFrom(Parameters arguments, DateTime nowUtc)
     {
@@ -103,7 +101,7 @@ internal sealed class RequestQueries(MahallaDb db, ReferenceCache reference, Tex
 
             if (filter.Open is { } open)
             {
-                reports = open ? reports.Where(r => OpenStatuses.Contains(r.Status)) : reports.Where(r => !OpenStatuses.Contains(r.Status));
+                reports = open ? reports.Where(r => AppealWords.OpenStatuses.Contains(r.Status)) : reports.Where(r => !AppealWords.OpenStatuses.Contains(r.Status));
             }
         }
 

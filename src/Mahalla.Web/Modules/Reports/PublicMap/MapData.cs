@@ -219,7 +219,7 @@ public sealed class Nearby(MahallaDb db, Microsoft.Extensions.Options.IOptions<R
         var box = Earth.BoxAround(lat, lon, radius);
         var candidates = await db.Set<Report>().AsNoTracking()
             .Where(r => r.CategoryCode == categoryCode
-                && (r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened)
+                && AppealWords.OpenStatuses.Contains(r.Status)
                 && r.Latitude >= box.MinLat && r.Latitude <= box.MaxLat && r.Longitude >= box.MinLon && r.Longitude <= box.MaxLon)
             .Select(r => new { r.Id, r.Title, Lat = r.Latitude!.Value, Lon = r.Longitude!.Value, r.SupporterCount, r.FiledAtUtc })
             .Take(500)

@@ -48,7 +48,7 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
         // The update comes first: on PostgreSQL it locks the report's row until the commit, so the checks below see every
         // "me too" that committed before it, and nobody else's count can come between this one and its reading below.
         var raised = await db.Set<Report>()
-            .Where(r => r.Id == reportId && (r.Status == AppealStatus.Submitted || r.Status == AppealStatus.InProgress || r.Status == AppealStatus.Reopened))
+            .Where(r => r.Id == reportId && AppealWords.OpenStatuses.Contains(r.Status))
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.SupporterCount, r => r.SupporterCount + 1), ct);
         if (raised == 0)
         {
