@@ -132,8 +132,6 @@ public sealed class Report
         return report;
     }
 
-    public bool IsOpen => Status.IsOpen();
-
     /// <summary>Takes over the appeal's workflow facts; schedules "was it fixed?" when it has just been marked fixed.</summary>
     public void Follow(Appeal appeal, TimeSpan? askFixedAfter)
     {

@@ -21,6 +21,14 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
     public async Task<SupportResult> SupportAsync(Caller caller, Guid reportId, CancellationToken ct)
     {
         var me = SignedIn(caller);
+        // Who filed it never changes: read before the transaction, once, not in the writer's turn on SQLite.
+        var filing = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId && db.Set<Report>().Any(r => r.Id == a.Id))
+            .Select(a => new { a.ApplicantUserId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
+        if (filing.ApplicantUserId == me)
+        {
+            throw new BusinessRuleException("reports.rule.reporter_cannot_support");
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -38,12 +46,6 @@ public sealed class Support(MahallaDb db, TimeProvider clock)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var filing = await db.Appeals.AsNoTracking().Where(a => a.Id == reportId && db.Set<Report>().Any(r => r.Id == a.Id))
-            .Select(a => new { a.ApplicantUserId }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException();
-        if (filing.ApplicantUserId == me)
-        {
-            throw new BusinessRuleException("reports.rule.reporter_cannot_support");
-        }
 
         // The update comes first: on PostgreSQL it locks the report's row until the commit, so the checks below see every
         // "me too" that committed before it, and nobody else's count can come between this one and its reading below.
