@@ -10,6 +10,7 @@ using Mahalla.Web.Modules.Open311;
 using Mahalla.Web.Modules.Transparency;
 using Mahalla.Web.Modules.Triage;
 using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Mahalla.Web.Platform.Process;
 using Mahalla.Web.Platform.Web;
@@ -43,6 +44,7 @@ var app = builder.Build();
 // Pipeline
 app.UseRequestLocalization();
 app.UseExceptionHandler();
+app.UseProblemsForBareErrors();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
 app.UseStaticFiles();

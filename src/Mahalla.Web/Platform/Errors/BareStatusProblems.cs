@@ -1,0 +1,66 @@
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Mahalla.Web.Platform.Errors;
+
+/// <summary>
+/// Errors that the framework answers before any endpoint runs leave the response empty: 401 and 403 from
+/// authorization, 404 and 405 from routing, 415 from a body of the wrong type. On the API these get the same
+/// ProblemDetails, with a stable <c>code</c> and text in the caller's language, as the refusals of the handlers.
+/// On pages, the error page is shown in the user's language with the same status, instead of a blank one.
+/// Open311, the transparency log, the health check and the OpenAPI document keep the formats their clients expect.
+/// </summary>
+internal static class BareStatusProblems
+{
+    public const string ErrorPage = "/not-found";
+
+    public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
+    {
+        // Pages: the request runs again as the error page. On the application's own pipeline, not in a branch:
+        // only there does the repeated request get routed to the page.
+        app.UseStatusCodePagesWithReExecute(ErrorPage, createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (!IsPage(http.Request.Path))
+            {
+                http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            }
+
+            return next(http);
+        });
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api =>
+            api.UseStatusCodePages(WriteProblemAsync));
+        return app;
+    }
+
+    /// <summary>The text that explains a bare status, the same for the API's <c>code</c> and the error page.</summary>
+    public static string CodeFor(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "error.sign_in_required",
+        StatusCodes.Status403Forbidden => "error.forbidden",
+        StatusCodes.Status404NotFound => "error.no_such_address",
+        StatusCodes.Status405MethodNotAllowed => "error.method_not_allowed",
+        StatusCodes.Status415UnsupportedMediaType => "error.unsupported_media_type",
+        >= 500 => "error.unexpected",
+        _ => "error.bad_request",
+    };
+
+    private static bool IsPage(PathString path) =>
+        !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/tlog", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        && !path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task WriteProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var texts = http.RequestServices.GetRequiredService<Texts>();
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = Problems.Create(texts, status, CodeFor(status)),
+        });
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using AngleSharp.Html.Parser;
+using Mahalla.Tests.Infrastructure;
+
+namespace Mahalla.Tests.Platform;
+
+/// <summary>
+/// Refusals that the framework makes before any endpoint runs (authorization, routing, the body's type) speak as the
+/// handlers do: ProblemDetails in the caller's language on the API, the error page in the user's language on pages,
+/// and nothing in the way of the formats that Open311 and the transparency log's clients expect.
+/// </summary>
+public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData("anonymous", "GET", "/api/appeals/mine", HttpStatusCode.Unauthorized, "error.sign_in_required", "Чтобы сделать это, войдите в систему.")]
+    [InlineData("demo-citizen", "GET", "/api/inbox", HttpStatusCode.Forbidden, "error.forbidden", "Ваша роль не позволяет этого.")]
+    [InlineData("demo-citizen", "GET", "/api/no-such-thing", HttpStatusCode.NotFound, "error.no_such_address", "По этому адресу ничего не найдено.")]
+    [InlineData("demo-citizen", "GET", "/api/appeals/not-a-guid", HttpStatusCode.NotFound, "error.no_such_address", "По этому адресу ничего не найдено.")]
+    [InlineData("demo-citizen", "DELETE", "/api/categories", HttpStatusCode.MethodNotAllowed, "error.method_not_allowed", "Этот адрес не принимает такой запрос.")]
+    [InlineData("demo-admin", "POST", "/api/admin/holidays", HttpStatusCode.UnsupportedMediaType, "error.unsupported_media_type", "Данные в таком формате здесь не принимаются.")]
+    public async Task The_api_answers_a_refusal_before_its_handlers_with_problem_details_in_the_callers_language(
+        string caller, string method, string url, HttpStatusCode status, string code, string detail)
+    {
+        var client = caller == "anonymous" ? app.CreateClient() : await app.SignedInAsync(caller);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("date=2026-12-08", Encoding.UTF8, "text/plain");
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ObjectAsync();
+        Assert.Equal(code, problem.Str("code"));
+        Assert.Equal(detail, problem.Str("detail"));
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_address_that_matches_no_page_shows_the_error_page_in_the_users_language_with_a_404()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("uz-Cyrl"));
+
+        var response = await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Топилмади", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Бундай саҳифа йўқ", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/']"));
+        PageChecks.AssertAccessible("/no-such-page", page);
+    }
+
+    [Theory]
+    [InlineData("/tlog/no-such-thing")]
+    [InlineData("/open311/v2/no-such-thing.json")]
+    public async Task The_log_and_open311_keep_the_answers_of_their_own_formats(string url)
+    {
+        var response = await app.CreateClient().GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
