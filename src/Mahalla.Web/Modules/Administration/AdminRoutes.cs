@@ -8,7 +8,8 @@ namespace Mahalla.Web.Modules.Administration;
 /// <summary>
 /// The shapes every admin resource shares: read one, create, change, act, remove. A handler answers
 /// null (or false) for an unknown id, which becomes a 404 ProblemDetails that names no entity kind;
-/// refusals travel as exceptions to the one problem handler (400, 409).
+/// refusals travel as exceptions to the one problem handler (400, 409). A request body's type is a class, so that a
+/// missing body or a JSON null is a 400 before the handler runs (an unconstrained generic would let null through).
 /// </summary>
 internal static class AdminRoutes
 {
@@ -19,7 +20,7 @@ internal static class AdminRoutes
 
     /// <summary>A creation; the pattern is a parameter like the others' (a constant one makes the route analyzer fail on the generic body type).</summary>
     public static RouteHandlerBuilder MapCreate<TAdmin, TRequest, TView>(this RouteGroupBuilder group, string pattern,
-        Func<TAdmin, TRequest, CancellationToken, Task<TView>> create, Func<TView, string> location) where TAdmin : notnull =>
+        Func<TAdmin, TRequest, CancellationToken, Task<TView>> create, Func<TView, string> location) where TAdmin : notnull where TRequest : class =>
         group.MapPost(pattern, async Task<Created<TView>> (TRequest request, HttpContext http, CancellationToken ct) =>
         {
             var created = await create(Handler<TAdmin>(http), request, ct);
@@ -28,7 +29,7 @@ internal static class AdminRoutes
 
     /// <summary>A change with a body (PUT of a sub-resource), for the caller.</summary>
     public static RouteHandlerBuilder MapChange<TAdmin, TRequest, TView>(this RouteGroupBuilder group, string pattern,
-        Func<TAdmin, Caller, Guid, TRequest, CancellationToken, Task<TView?>> change) where TAdmin : notnull where TView : class =>
+        Func<TAdmin, Caller, Guid, TRequest, CancellationToken, Task<TView?>> change) where TAdmin : notnull where TRequest : class where TView : class =>
         group.MapPut(pattern, async Task<Results<Ok<TView>, ProblemHttpResult>> (Guid id, TRequest request, HttpContext http, Texts texts, CancellationToken ct) =>
             OkOrNotFound(await change(Handler<TAdmin>(http), Caller.From(http.User), id, request, ct), texts));
 

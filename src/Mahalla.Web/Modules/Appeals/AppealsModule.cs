@@ -15,6 +15,7 @@ using Mahalla.Web.Platform.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Mahalla.Web.Modules.Appeals;
 
@@ -66,8 +67,11 @@ public static class AppealsModule
             (Transitions.Transitions t, Caller c, Guid id, ForwardingRequest r, CancellationToken ct) => t.ForwardAsync(c, id, r, ct));
         Transition(appeals, "extension", "ExtendAppealDeadline", "Extend the answer deadline once, up to the legal maximum, with a reason.",
             (Transitions.Transitions t, Caller c, Guid id, ExtensionRequest r, CancellationToken ct) => t.ExtendAsync(c, id, r, ct));
-        Transition(appeals, "confirmation", "ConfirmResolution", "The applicant confirms the problem is solved (resolved).",
-            (Transitions.Transitions t, Caller c, Guid id, ConfirmationRequest _, CancellationToken ct) => t.ConfirmAsync(c, id, ct));
+        // The confirmation carries nothing yet ({}), so a request without a body confirms as well.
+        appeals.MapPost("/{id:guid}/confirmation", async Task<Ok<TransitionResult>> (Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ConfirmationRequest? request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+            TypedResults.Ok(await t.ConfirmAsync(Caller.From(http.User), id, ct)))
+            .WithName("ConfirmResolution").WithSummary("The applicant confirms the problem is solved (resolved).");
         Transition(appeals, "dispute", "DisputeAnswer", "The applicant disputes the answer: it reopens one level up.",
             (Transitions.Transitions t, Caller c, Guid id, DisputeRequest r, CancellationToken ct) => t.DisputeAsync(c, id, r, [], ct));
         Transition(appeals, "rating", "RateAnswer", "The applicant rates a closed appeal 1–5 with an optional comment.",
@@ -116,8 +120,10 @@ public static class AppealsModule
         public InboxFilter ToFilter() => new(Status, Type, Category, Overdue, TerritoryId, Assignee, Page ?? 1);
     }
 
+    // TRequest is a class (not an unconstrained generic, which minimal APIs read as "may be null"): a missing body or
+    // a JSON null is then a 400 before the handler runs, never a null handed to it.
     private static void Transition<TRequest>(RouteGroupBuilder group, string verb, string name, string summary,
-        Func<Transitions.Transitions, Caller, Guid, TRequest, CancellationToken, Task<TransitionResult>> handle) =>
+        Func<Transitions.Transitions, Caller, Guid, TRequest, CancellationToken, Task<TransitionResult>> handle) where TRequest : class =>
         group.MapPost($"/{{id:guid}}/{verb}", async Task<Ok<TransitionResult>> (Guid id, TRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
             TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
             .WithName(name).WithSummary(summary);
