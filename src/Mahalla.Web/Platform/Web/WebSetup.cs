@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -52,6 +54,10 @@ public static class WebSetup
         }));
         services.AddHealthChecks().AddCheck<DatabaseReady>("database");
         services.AddAntiforgery();
+        // Pages write Cyrillic and the Uzbek ʻ as themselves, not as &#x...; entities (the default encoder keeps only
+        // Basic Latin), which made Russian and Uzbek Cyrillic pages twice the size of the English ones. Markup
+        // characters (<, >, &, quotes) are still escaped.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ContentSecurity>();
 
