@@ -53,6 +53,7 @@ app.UseRevokedSignInCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseErrorPageForExpiredForms();
 
 // Endpoints
 app.MapHealth();

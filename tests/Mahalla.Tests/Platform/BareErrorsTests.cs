@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Parser;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Tests.Platform;
 
@@ -57,6 +60,40 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Бундай саҳифа йўқ", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/']"));
         PageChecks.AssertAccessible("/no-such-page", page);
+    }
+
+    [Fact]
+    public async Task A_form_sent_after_signing_in_as_someone_else_in_another_tab_shows_why_it_was_refused_and_saves_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
+        browser.DefaultRequestHeaders.Authorization = (await app.CitizenAsync()).DefaultRequestHeaders.Authorization;
+        var form = new HtmlParser().ParseDocument(await browser.GetStringAsync("/appeals/new", ct));
+        var fields = PageChecks.FormFields(form, "file-appeal")
+            .Where(f => f.Key is not ("Input.CategoryCode" or "Input.TerritoryId" or "Input.Text" or "Input.Type"))
+            .Append(KeyValuePair.Create("Input.Type", "complaint"))
+            .Append(KeyValuePair.Create("Input.CategoryCode", "other"))
+            .Append(KeyValuePair.Create("Input.TerritoryId", (await app.MahallaIdAsync()).ToString()))
+            .Append(KeyValuePair.Create("Input.Text", "Hovlimizdagi chiroq yonmayapti."))
+            .ToList();
+        var before = await app.WithDbAsync(db => db.Appeals.CountAsync(ct));
+
+        // Another tab signed in as someone else: the form's token was made for the first account.
+        browser.DefaultRequestHeaders.Authorization = (await app.NewCitizenAsync()).DefaultRequestHeaders.Authorization;
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var response = await browser.PostAsync("/appeals/new", content, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(new TextCatalog().Get("ru", "error.form_expired"), page.QuerySelector("main p")?.TextContent);
+        PageChecks.AssertAccessible("/appeals/new (refused)", page);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Appeals.CountAsync(ct)));
     }
 
     [Theory]

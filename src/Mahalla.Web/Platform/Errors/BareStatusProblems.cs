@@ -1,4 +1,5 @@
 using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Mahalla.Web.Platform.Errors;
@@ -32,6 +33,26 @@ internal static class BareStatusProblems
             api.UseStatusCodePages(WriteProblemAsync));
         return app;
     }
+
+    /// <summary>
+    /// After the antiforgery check: a page's form whose token no longer fits (the user signed in or out in another tab,
+    /// or the browser lost its cookies) is refused with a 400 that shows the error page, which says so, instead of a
+    /// blank one. The error page is a page like the others, shown by GET; nothing of the form is used or saved.
+    /// </summary>
+    public static IApplicationBuilder UseErrorPageForExpiredForms(this IApplicationBuilder app) =>
+        app.Use((http, next) =>
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && IsPage(http.Request.Path)
+                && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            {
+                http.Request.Method = HttpMethods.Get;
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            }
+
+            return next(http);
+        });
 
     /// <summary>The text that explains a bare status, the same for the API's <c>code</c> and the error page.</summary>
     public static string CodeFor(int status) => status switch
