@@ -86,6 +86,12 @@ public sealed partial class JourneyTests(BrowserApp app) : IClassFixture<Browser
         var response = await wrong.RunAndWaitForResponseAsync(() => wrong.ClickAsync("text=Holatini koʻrsatish"), r => r.Url.EndsWith("/track", StringComparison.Ordinal));
         Assert.Equal(400, response.Status);
         await Assertions.Expect(wrong.Locator(".error-summary")).ToContainTextAsync("Bu raqam va kodga mos murojaat topilmadi");
+
+        // A mistyped address: the error page, in the user's language, with a way home (ADR 0079).
+        var lost = await wrong.GotoAsync("/trak");
+        Assert.Equal(404, lost!.Status);
+        await Assertions.Expect(wrong.Locator("h1")).ToHaveTextAsync("Topilmadi");
+        await wrong.AssertAccessibleAsync();
     }
 
     [Fact(Timeout = 120_000)]
