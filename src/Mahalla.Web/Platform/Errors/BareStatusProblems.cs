@@ -17,21 +17,30 @@ internal static class BareStatusProblems
 
     public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
     {
-        // Pages: the request runs again as the error page. On the application's own pipeline, not in a branch:
+        // Pages: the request runs again as the error page. On the application's own pipeline, not in a UseWhen branch:
         // only there does the repeated request get routed to the page.
         app.UseStatusCodePagesWithReExecute(ErrorPage, createScopeForStatusCodePages: true);
         app.Use((http, next) =>
         {
-            if (!IsPage(http.Request.Path))
+            if (IsPage(http.Request.Path))
             {
-                http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+                return next(http);
             }
 
-            return next(http);
+            http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
+            return http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiAsync(http, next) : next(http);
         });
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), api =>
-            api.UseStatusCodePages(WriteProblemAsync));
         return app;
+
+        static async Task ApiAsync(HttpContext http, RequestDelegate next)
+        {
+            await next(http);
+            var response = http.Response;
+            if (!response.HasStarted && response.StatusCode is >= 400 and < 600 && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
+            {
+                await WriteProblemAsync(http);
+            }
+        }
     }
 
     /// <summary>
@@ -73,9 +82,8 @@ internal static class BareStatusProblems
         && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task WriteProblemAsync(StatusCodeContext context)
+    private static async Task WriteProblemAsync(HttpContext http)
     {
-        var http = context.HttpContext;
         var status = http.Response.StatusCode;
         var texts = http.RequestServices.GetRequiredService<Texts>();
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
