@@ -78,6 +78,20 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task Taking_work_to_oneself_needs_no_body()
+    {
+        var citizen = await app.CitizenAsync();
+        var staff = await app.SignedInAsync("demo-mahalla");
+        var filed = await citizen.FileAsync();
+
+        var response = await staff.PostAsync($"/api/appeals/{filed.Str("id")}/assignment", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("in_progress", (await response.ObjectAsync()).Str("status"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync($"/api/appeals/{filed.Str("id")}/assignment", null, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_confirmation_needs_no_body()
     {
         var citizen = await app.CitizenAsync();

@@ -59,8 +59,11 @@ public static class AppealsModule
             return TypedResults.File(content, type, name);
         }).WithName("GetAppealAttachment").WithSummary("Download an attachment of an appeal in your scope.");
 
-        Transition(appeals, "assignment", "AssignAppeal", "Take into work and assign to yourself (empty userName) or a colleague.",
-            (Transitions.Transitions t, Caller c, Guid id, AssignmentRequest r, CancellationToken ct) => t.AssignAsync(c, id, r, ct));
+        // Taking work to oneself needs nothing but the address: {} or {"userName": ""} or no body at all.
+        appeals.MapPost("/{id:guid}/assignment", async Task<Ok<TransitionResult>> (Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] AssignmentRequest? request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+            TypedResults.Ok(await t.AssignAsync(Caller.From(http.User), id, request ?? new AssignmentRequest(null), ct)))
+            .WithName("AssignAppeal").WithSummary("Take into work and assign to yourself (empty userName, or no body) or a colleague.");
         Transition(appeals, "answer", "AnswerAppeal", "Answer the appeal; the citizen then confirms or disputes.",
             (Transitions.Transitions t, Caller c, Guid id, AnswerRequest r, CancellationToken ct) => t.AnswerAsync(c, id, r, ct));
         Transition(appeals, "forwarding", "ForwardAppeal", "Forward to the competent organisation with a reason (the citizen is told).",
