@@ -59,11 +59,9 @@ public static class AppealsModule
             return TypedResults.File(content, type, name);
         }).WithName("GetAppealAttachment").WithSummary("Download an attachment of an appeal in your scope.");
 
-        // Taking work to oneself needs nothing but the address: {} or {"userName": ""} or no body at all.
-        appeals.MapPost("/{id:guid}/assignment", async Task<Ok<TransitionResult>> (Guid id,
-                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] AssignmentRequest? request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
-            TypedResults.Ok(await t.AssignAsync(Caller.From(http.User), id, request ?? new AssignmentRequest(null), ct)))
-            .WithName("AssignAppeal").WithSummary("Take into work and assign to yourself (empty userName, or no body) or a colleague.");
+        // Taking work to oneself needs nothing but the address: {}, {"userName": ""} or no body at all.
+        TransitionWithOptionalBody(appeals, "assignment", "AssignAppeal", "Take into work and assign to yourself (empty userName, or no body) or a colleague.",
+            (Transitions.Transitions t, Caller c, Guid id, AssignmentRequest? r, CancellationToken ct) => t.AssignAsync(c, id, r ?? new AssignmentRequest(null), ct));
         Transition(appeals, "answer", "AnswerAppeal", "Answer the appeal; the citizen then confirms or disputes.",
             (Transitions.Transitions t, Caller c, Guid id, AnswerRequest r, CancellationToken ct) => t.AnswerAsync(c, id, r, ct));
         Transition(appeals, "forwarding", "ForwardAppeal", "Forward to the competent organisation with a reason (the citizen is told).",
@@ -71,10 +69,8 @@ public static class AppealsModule
         Transition(appeals, "extension", "ExtendAppealDeadline", "Extend the answer deadline once, up to the legal maximum, with a reason.",
             (Transitions.Transitions t, Caller c, Guid id, ExtensionRequest r, CancellationToken ct) => t.ExtendAsync(c, id, r, ct));
         // The confirmation carries nothing yet ({}), so a request without a body confirms as well.
-        appeals.MapPost("/{id:guid}/confirmation", async Task<Ok<TransitionResult>> (Guid id,
-                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ConfirmationRequest? request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
-            TypedResults.Ok(await t.ConfirmAsync(Caller.From(http.User), id, ct)))
-            .WithName("ConfirmResolution").WithSummary("The applicant confirms the problem is solved (resolved).");
+        TransitionWithOptionalBody(appeals, "confirmation", "ConfirmResolution", "The applicant confirms the problem is solved (resolved).",
+            (Transitions.Transitions t, Caller c, Guid id, ConfirmationRequest? _, CancellationToken ct) => t.ConfirmAsync(c, id, ct));
         Transition(appeals, "dispute", "DisputeAnswer", "The applicant disputes the answer: it reopens one level up.",
             (Transitions.Transitions t, Caller c, Guid id, DisputeRequest r, CancellationToken ct) => t.DisputeAsync(c, id, r, [], ct));
         Transition(appeals, "rating", "RateAnswer", "The applicant rates a closed appeal 1–5 with an optional comment.",
@@ -128,6 +124,14 @@ public static class AppealsModule
     private static void Transition<TRequest>(RouteGroupBuilder group, string verb, string name, string summary,
         Func<Transitions.Transitions, Caller, Guid, TRequest, CancellationToken, Task<TransitionResult>> handle) where TRequest : class =>
         group.MapPost($"/{{id:guid}}/{verb}", async Task<Ok<TransitionResult>> (Guid id, TRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
+            TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
+            .WithName(name).WithSummary(summary);
+
+    /// <summary>A transition whose body may be left out (or be <c>null</c>): the handler gets null and supplies what it means.</summary>
+    private static void TransitionWithOptionalBody<TRequest>(RouteGroupBuilder group, string verb, string name, string summary,
+        Func<Transitions.Transitions, Caller, Guid, TRequest?, CancellationToken, Task<TransitionResult>> handle) where TRequest : class =>
+        group.MapPost($"/{{id:guid}}/{verb}", async Task<Ok<TransitionResult>> (Guid id,
+                [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TRequest? request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
             TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
             .WithName(name).WithSummary(summary);
 
