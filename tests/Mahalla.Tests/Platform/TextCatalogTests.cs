@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 
 namespace Mahalla.Tests.Platform;
@@ -18,6 +19,21 @@ public sealed partial class TextCatalogTests
             Assert.Equal(keys.Order(StringComparer.Ordinal), texts.Keys.Order(StringComparer.Ordinal));
             Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t.Value), $"{culture}:{t.Key} is empty"));
         }
+    }
+
+    [Fact]
+    public void Every_error_status_gets_a_title_that_the_texts_have()
+    {
+        // Problem titles and the error page name any 4xx or 5xx: those without a text of their own as a 400 or a 500.
+        var english = Catalog.Of("en");
+        for (var status = 400; status < 600; status++)
+        {
+            Assert.True(english.ContainsKey(Problems.TitleKey(status)), $"{status}: {Problems.TitleKey(status)}");
+        }
+
+        Assert.Equal("status.http.405", Problems.TitleKey(405));
+        Assert.Equal("status.http.400", Problems.TitleKey(422));
+        Assert.Equal("status.http.500", Problems.TitleKey(503));
     }
 
     [Fact]

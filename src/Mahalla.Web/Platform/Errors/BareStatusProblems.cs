@@ -27,8 +27,9 @@ internal static class BareStatusProblems
                 return next(http);
             }
 
+            // Not a page: no error page. The API writes its own problem; Open311, the log and the rest answer as they do.
             http.Features.Get<IStatusCodePagesFeature>()!.Enabled = false;
-            return http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiAsync(http, next) : next(http);
+            return IsApi(http.Request.Path) ? ApiAsync(http, next) : next(http);
         });
         return app;
 
@@ -75,8 +76,10 @@ internal static class BareStatusProblems
         _ => "error.bad_request",
     };
 
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsPage(PathString path) =>
-        !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        !IsApi(path)
         && !path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/tlog", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)

@@ -51,11 +51,18 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
 /// <summary>ProblemDetails with a stable <c>code</c> extension and a localised <c>detail</c>.</summary>
 public static class Problems
 {
+    // The statuses with a title of their own in the texts; any other one is titled as a 400 or a 500.
+    private static readonly int[] Titled = [400, 401, 403, 404, 405, 409, 413, 415, 429, 500];
+
+    /// <summary>The text key of a status's title, for ProblemDetails and for the error page alike.</summary>
+    public static string TitleKey(int status) =>
+        $"status.http.{(Titled.Contains(status) ? status : status >= 500 ? 500 : 400)}";
+
     public static ProblemDetails Create(Texts texts, int status, string code, IDictionary<string, string[]>? errors = null)
     {
         var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         problem.Status = status;
-        problem.Title = texts[$"status.http.{status}"];
+        problem.Title = texts[TitleKey(status)];
         problem.Detail = texts[code];
         problem.Extensions["code"] = code;
         return problem;
