@@ -1,4 +1,5 @@
 using Mahalla.Web.Modules.Accounts.Contracts;
+using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Components;
@@ -51,6 +52,11 @@ public abstract class PageBase : ComponentBase
         catch (DbUpdateConcurrencyException)
         {
             Message = T["rule.changed_by_someone_else"];
+            Http.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (DbUpdateException update) when (ConcurrencyGuards.IsUniqueViolation(update))
+        {
+            Message = T["rule.saved_meanwhile"];
             Http.Response.StatusCode = StatusCodes.Status409Conflict;
         }
         catch (ForbiddenException forbidden)

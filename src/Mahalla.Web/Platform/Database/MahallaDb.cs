@@ -24,6 +24,35 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
     /// </summary>
     public GroupCommitPass? Pass { get; internal set; }
 
+    /// <summary>Saves; a change that broke a guard against concurrent changes fails as a concurrency conflict (ADR 0080).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException failure) when (failure is not DbUpdateConcurrencyException && ConcurrencyGuards.Collided(failure, Model))
+        {
+            throw ChangedMeanwhile(failure);
+        }
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure is not DbUpdateConcurrencyException && ConcurrencyGuards.Collided(failure, Model))
+        {
+            throw ChangedMeanwhile(failure);
+        }
+    }
+
+    private static DbUpdateConcurrencyException ChangedMeanwhile(DbUpdateException failure) =>
+        new("Someone else changed the same record first: " + failure.InnerException?.Message, failure);
+
     public DbSet<Territory> Territories => Set<Territory>();
 
     public DbSet<Category> Categories => Set<Category>();

@@ -150,7 +150,7 @@ internal static class ModelMapping
             e.Property(ev => ev.Id).ValueGeneratedNever();
             e.Property(ev => ev.ActorRole).HasMaxLength(40);
             e.Property(ev => ev.Reason).HasMaxLength(Appeal.MaxReasonLength);
-            e.HasIndex(ev => new { ev.AppealId, ev.Sequence }).IsUnique();
+            e.HasIndex(ev => new { ev.AppealId, ev.Sequence }).IsUnique().GuardsConcurrentChanges(); // numbered by the request's version (ADR 0080)
         });
         b.Entity<InternalNote>(e =>
         {

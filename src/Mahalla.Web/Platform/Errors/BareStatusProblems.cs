@@ -15,6 +15,9 @@ internal static class BareStatusProblems
 {
     public const string ErrorPage = "/not-found";
 
+    /// <summary>The mark, in the request's items, of a page's form that the page no longer shows (see PageFormAsync).</summary>
+    public const string FormGone = "Mahalla.FormGone";
+
     public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
     {
         // Pages: the request runs again as the error page. On the application's own pipeline, not in a UseWhen branch:
@@ -24,7 +27,7 @@ internal static class BareStatusProblems
         {
             if (IsPage(http.Request.Path))
             {
-                return next(http);
+                return HttpMethods.IsPost(http.Request.Method) ? PageFormAsync(http, next) : next(http);
             }
 
             // Not a page: no error page. The API writes its own problem; Open311, the log and the rest answer as they do.
@@ -32,6 +35,24 @@ internal static class BareStatusProblems
             return IsApi(http.Request.Path) ? ApiAsync(http, next) : next(http);
         });
         return app;
+
+        // A page's form that no form on the page took any more: the page changed since it was opened (a colleague answered
+        // the request, or the same form was sent twice), and the form it came from is no longer shown. The framework answers
+        // with an empty 400 in plain text; the error page, shown by GET with 409, says what happened and that nothing was saved.
+        static async Task PageFormAsync(HttpContext http, RequestDelegate next)
+        {
+            await next(http);
+            var response = http.Response;
+            if (!response.HasStarted && response.StatusCode == StatusCodes.Status400BadRequest && response.ContentLength is null
+                && response.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) == true
+                && http.Features.Get<IStatusCodeReExecuteFeature>() is null && http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+            {
+                response.ContentType = null;
+                response.StatusCode = StatusCodes.Status409Conflict;
+                http.Request.Method = HttpMethods.Get;
+                http.Items[FormGone] = true;
+            }
+        }
 
         static async Task ApiAsync(HttpContext http, RequestDelegate next)
         {

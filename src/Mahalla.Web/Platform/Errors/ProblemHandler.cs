@@ -1,3 +1,4 @@
+using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,7 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
         {
             BusinessRuleException rule => (StatusCodes.Status409Conflict, rule.Rule),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "rule.changed_by_someone_else"),
+            DbUpdateException update when ConcurrencyGuards.IsUniqueViolation(update) => (StatusCodes.Status409Conflict, "rule.saved_meanwhile"),
             NotFoundException => (StatusCodes.Status404NotFound, "error.not_found"),
             ForbiddenException forbidden => (StatusCodes.Status403Forbidden, forbidden.Rule),
             BadHttpRequestException bad => (bad.StatusCode, "error.bad_request"),

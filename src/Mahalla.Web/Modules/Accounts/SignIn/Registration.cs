@@ -88,6 +88,12 @@ public sealed partial class Registration(UserManager<User> users, Texts texts, T
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
+            // The same login signed up a moment ago (a second tap on the button): Identity's own check found it.
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
+            {
+                throw new BusinessRuleException("rule.login_taken");
+            }
+
             var v = new Validation();
             foreach (var error in created.Errors)
             {

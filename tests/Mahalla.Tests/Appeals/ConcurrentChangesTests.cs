@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Localization;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mahalla.Tests.Appeals;
+
+/// <summary>
+/// Two changes to one request made from the same state, as when two staff answer at once or a button is pressed twice:
+/// one is saved, the other is refused with 409 in the user's language and leaves nothing; never a 500 (ADR 0080). The
+/// same suite on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class ConcurrentChangesTests(MahallaApp app)
+{
+    [Fact]
+    public async Task The_second_of_two_changes_made_from_the_same_version_fails_as_a_conflict_and_saves_nothing()
+    {
+        var filed = await (await app.NewCitizenAsync()).FileAsync("other");
+        var id = Guid.Parse(filed.Str("id"));
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<MahallaDb>();
+        var secondDb = second.ServiceProvider.GetRequiredService<MahallaDb>();
+        var mine = await firstDb.Appeals.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        var theirs = await secondDb.Appeals.SingleAsync(a => a.Id == id, TestContext.Current.CancellationToken);
+        var staff = new Actor(null, "MahallaStaff");
+
+        // Both loaded the same version, so both events are number 2: the second save breaks the events' index before its
+        // update of the request, which checks the version, is sent.
+        mine.Answer("Chiroq almashtirildi.", staff, now.AddDays(7), now);
+        theirs.ExtendDeadline("Ekspertiza kerak.", now.AddDays(30), staff, now);
+        await firstDb.SaveChangesAsync(TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync(TestContext.Current.CancellationToken));
+
+        var saved = await app.WithDbAsync(db => db.Appeals.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal(AppealStatus.Answered, saved.Status);
+        Assert.Null(saved.ExtensionReason);
+        var events = await app.WithDbAsync(db => db.AppealEvents.AsNoTracking().Where(e => e.AppealId == id).OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Kind }).ToListAsync());
+        Assert.Equal([(1, EventKind.Filed), (2, EventKind.Answered)], events.Select(e => (e.Sequence, e.Kind)));
+    }
+
+    [Fact]
+    public async Task Answers_sent_at_once_save_one_answer_and_refuse_the_rest_with_409()
+    {
+        var citizen = await app.NewCitizenAsync();
+        var filed = await citizen.FileAsync("other");
+        var (staff, colleague) = (await app.SignedInAsync("demo-mahalla", "ru"), await app.SignedInAsync("demo-mahalla", "ru"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => (i % 2 == 0 ? staff : colleague).ActAsync(filed, "answer", new { text = $"Javob {i}: chiroq almashtirildi." })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            var problem = await refused.ObjectAsync();
+            Assert.Contains(problem.Str("code"), new[] { "rule.changed_by_someone_else", "rule.only_open_requests_can_be_answered" });
+            Assert.Equal(new TextCatalog().Get("ru", problem.Str("code")), problem.Str("detail"));
+        }
+
+        Assert.Equal(1, await AnswersAsync(filed));
+
+        // The citizen presses "confirm" and "dispute" at once: one of them decides.
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
+            ? citizen.ActAsync(filed, "confirmation", new { })
+            : citizen.ActAsync(filed, "dispute", new { reason = "Chiroq hali ham yonmayapti." })));
+        Assert.Single(decisions, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(decisions.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var status = (await citizen.GetAppealAsync(filed)).Str("status");
+        var events = await app.WithDbAsync(db => db.AppealEvents.AsNoTracking().Where(e => e.AppealId == Guid.Parse(filed.Str("id")))
+            .Select(e => e.Kind).ToListAsync());
+        Assert.Equal(1, events.Count(k => k is EventKind.Confirmed or EventKind.Disputed));
+        Assert.Equal(events.Contains(EventKind.Confirmed) ? "resolved" : "reopened", status);
+    }
+
+    [Fact]
+    public async Task A_page_form_sent_twice_at_once_answers_once_and_says_why_the_second_was_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var filed = await (await app.NewCitizenAsync()).FileAsync("other");
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("uz-Cyrl"));
+        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-mahalla")).DefaultRequestHeaders.Authorization;
+        var url = $"/appeals/{filed.Str("id")}";
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
+        var fields = PageChecks.FormFields(page, "answer").Where(f => f.Key != "Answer.Text")
+            .Append(KeyValuePair.Create("Answer.Text", "Chiroq almashtirildi.")).ToList();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.PostAsync(url, new FormUrlEncodedContent(fields), ct)));
+
+        Assert.Single(responses, r => (int)r.StatusCode < 400);
+        // A sending that lost the race is refused on the page it came from; one that came after the answer finds the form gone
+        // from the page (the request is answered) and gets the error page. Both say why, with 409; neither saves anything.
+        var texts = new TextCatalog();
+        var said = new[] { "rule.changed_by_someone_else", "rule.only_open_requests_can_be_answered", "error.form_gone" }.Select(k => texts.Get("uz-Cyrl", k)).ToList();
+        foreach (var refused in responses.Where(r => (int)r.StatusCode >= 400))
+        {
+            var shown = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync(ct));
+            var message = shown.QuerySelector("#error-summary li")?.TextContent ?? shown.QuerySelector("main p")?.TextContent;
+            Assert.True(refused.StatusCode == HttpStatusCode.Conflict, $"{refused.StatusCode}: {message}");
+            Assert.Contains(message, said);
+        }
+
+        // Sent again once the answer is saved: the form is no longer on the page.
+        var late = await browser.PostAsync(url, new FormUrlEncodedContent(fields), ct);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var gone = new HtmlParser().ParseDocument(await late.Content.ReadAsStringAsync(ct));
+        Assert.Equal(texts.Get("uz-Cyrl", "error.form_gone"), gone.QuerySelector("main p")?.TextContent);
+        PageChecks.AssertAccessible(url + " (sent again)", gone);
+
+        Assert.Equal(1, await AnswersAsync(filed));
+    }
+
+    [Fact]
+    public async Task The_same_creation_sent_at_once_saves_one_and_refuses_the_rest_with_409()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await app.SignedInAsync("demo-admin", "en");
+        var code = "race-" + Guid.NewGuid().ToString("N")[..8];
+        var names = new { uzLatn = "Poyga", uzCyrl = "Пойга", ru = "Гонка", en = "Race" };
+        var login = $"+99890{Random.Shared.Next(1_000_000, 9_999_999)}";
+        var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+
+        // An administrator's "create" pressed several times, and a citizen's "sign up" tapped several times.
+        var categories = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.PostAsJsonAsync("/api/admin/categories", new { code, names, sortOrder = 90 }, ct)));
+        var signUps = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            anonymous.PostAsJsonAsync("/api/auth/register", new { login, password = "Mahalla-2026-race", displayName = "Poyga" }, ct)));
+
+        foreach (var (responses, expected) in new[] { (categories, "admin.rule.category_code_taken"), (signUps, "rule.login_taken") })
+        {
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+            {
+                Assert.True(refused.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{refused.RequestMessage?.RequestUri}: {refused.StatusCode}");
+                var problem = await refused.ObjectAsync();
+                var said = problem.Str("code") == "error.invalid_input" ? problem["errorCodes"]!.ToJsonString() : problem.Str("code");
+                Assert.True(said == "rule.saved_meanwhile" || said.Contains(expected, StringComparison.Ordinal), said);
+            }
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Categories.CountAsync(c => c.Code == code)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber == login || u.UserName == login)));
+    }
+
+    private Task<int> AnswersAsync(System.Text.Json.Nodes.JsonNode filed) => app.WithDbAsync(db =>
+        db.AppealEvents.CountAsync(e => e.AppealId == Guid.Parse(filed.Str("id")) && e.Kind == EventKind.Answered));
+}
+
+public sealed class ConcurrentChangesOnSqlite(SqliteApp app) : ConcurrentChangesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ConcurrentChangesOnPostgres(PostgresApp app) : ConcurrentChangesTests(app), IClassFixture<PostgresApp>;
