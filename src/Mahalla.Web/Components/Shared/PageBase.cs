@@ -1,9 +1,7 @@
 using Mahalla.Web.Modules.Accounts.Contracts;
-using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Components.Shared;
 
@@ -44,31 +42,11 @@ public abstract class PageBase : ComponentBase
             Errors = invalid.Validation;
             Http.Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        catch (BusinessRuleException rule)
+        catch (Exception refused) when (Problems.Refusal(refused) is { } refusal)
         {
-            Message = T[rule.Rule];
-            Http.Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Message = T["rule.changed_by_someone_else"];
-            Http.Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (DbUpdateException update) when (ConcurrencyGuards.IsUniqueViolation(update))
-        {
-            Message = T["rule.saved_meanwhile"];
-            Http.Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (ForbiddenException forbidden)
-        {
-            Message = T[forbidden.Rule];
-            Http.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-        catch (NotFoundException)
-        {
-            NotFound = true;
-            Message = T["error.not_found"];
-            Http.Response.StatusCode = StatusCodes.Status404NotFound;
+            Message = T[refusal.Code];
+            NotFound = refusal.Status == StatusCodes.Status404NotFound;
+            Http.Response.StatusCode = refusal.Status;
         }
 
         return false;

@@ -34,14 +34,10 @@ public static class ConcurrencyGuards
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } or SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation or SqlitePrimaryKeyViolation };
 
     /// <summary>Whether the failed save broke a guarding index: PostgreSQL names the index; SQLite names its table and columns.</summary>
-    internal static bool Collided(DbUpdateException failure, IModel model) => failure.InnerException switch
-    {
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres =>
-            Guards(model).Any(index => index.GetDatabaseName() == postgres.ConstraintName),
-        SqliteException { SqliteExtendedErrorCode: SqliteUniqueViolation } sqlite =>
-            Guards(model).Any(index => sqlite.Message.Contains("UNIQUE constraint failed: " + Columns(index), StringComparison.Ordinal)),
-        _ => false,
-    };
+    internal static bool Collided(DbUpdateException failure, IModel model) =>
+        IsUniqueViolation(failure) && Guards(model).Any(index => failure.InnerException is PostgresException postgres
+            ? index.GetDatabaseName() == postgres.ConstraintName
+            : failure.InnerException!.Message.Contains("UNIQUE constraint failed: " + Columns(index), StringComparison.Ordinal));
 
     private static IEnumerable<IIndex> Guards(IModel model) =>
         model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()).Where(i => i.FindAnnotation(Annotation)?.Value is true);

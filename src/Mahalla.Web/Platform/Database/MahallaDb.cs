@@ -31,7 +31,7 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        catch (DbUpdateException failure) when (failure is not DbUpdateConcurrencyException && ConcurrencyGuards.Collided(failure, Model))
+        catch (DbUpdateException failure) when (ConcurrencyGuards.Collided(failure, Model))
         {
             throw ChangedMeanwhile(failure);
         }
@@ -44,7 +44,7 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException failure) when (failure is not DbUpdateConcurrencyException && ConcurrencyGuards.Collided(failure, Model))
+        catch (DbUpdateException failure) when (ConcurrencyGuards.Collided(failure, Model))
         {
             throw ChangedMeanwhile(failure);
         }

@@ -45,7 +45,7 @@ internal static class BareStatusProblems
             var response = http.Response;
             if (!response.HasStarted && response.StatusCode == StatusCodes.Status400BadRequest && response.ContentLength is null
                 && response.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) == true
-                && http.Features.Get<IStatusCodeReExecuteFeature>() is null && http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false })
+                && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 response.ContentType = null;
                 response.StatusCode = StatusCodes.Status409Conflict;

@@ -25,13 +25,8 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
         }
 
-        var (status, code) = exception switch
+        var (status, code) = Problems.Refusal(exception) ?? exception switch
         {
-            BusinessRuleException rule => (StatusCodes.Status409Conflict, rule.Rule),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "rule.changed_by_someone_else"),
-            DbUpdateException update when ConcurrencyGuards.IsUniqueViolation(update) => (StatusCodes.Status409Conflict, "rule.saved_meanwhile"),
-            NotFoundException => (StatusCodes.Status404NotFound, "error.not_found"),
-            ForbiddenException forbidden => (StatusCodes.Status403Forbidden, forbidden.Rule),
             BadHttpRequestException bad => (bad.StatusCode, "error.bad_request"),
             _ => (StatusCodes.Status500InternalServerError, "error.unexpected"),
         };
@@ -55,6 +50,20 @@ public static class Problems
 {
     // The statuses with a title of their own in the texts; any other one is titled as a 400 or a 500.
     private static readonly int[] Titled = [400, 401, 403, 404, 405, 409, 413, 415, 429, 500];
+
+    /// <summary>
+    /// The status and text of a refusal that a use case raised, the same for the API (<see cref="ProblemHandler"/>) and the
+    /// pages (<c>PageBase</c>); null for anything else. Input errors (400) carry their fields and are handled apart.
+    /// </summary>
+    public static (int Status, string Code)? Refusal(Exception exception) => exception switch
+    {
+        BusinessRuleException rule => (StatusCodes.Status409Conflict, rule.Rule),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "rule.changed_by_someone_else"),
+        DbUpdateException update when ConcurrencyGuards.IsUniqueViolation(update) => (StatusCodes.Status409Conflict, "rule.saved_meanwhile"),
+        NotFoundException => (StatusCodes.Status404NotFound, "error.not_found"),
+        ForbiddenException forbidden => (StatusCodes.Status403Forbidden, forbidden.Rule),
+        _ => null,
+    };
 
     /// <summary>The text key of a status's title, for ProblemDetails and for the error page alike.</summary>
     public static string TitleKey(int status) =>
