@@ -2,7 +2,10 @@ using System.Data;
 using System.Data.Common;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Appeals.Data;
+using Mahalla.Web.Modules.Calendar.Data;
+using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -107,6 +110,107 @@ public sealed class MigrationTests
 
             var stored = await db.Appeals.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.SweepDueUtc, ct);
             Assert.All(appeals, a => Assert.Equal(a.SweepDueUtc, stored[a.Id]));
+        }
+        finally
+        {
+            Drop(provider, database);
+        }
+    }
+
+    /// <summary>
+    /// M0020 makes four keys unique that only a look before the save kept. What races left behind before it is resolved
+    /// as the migration says: the first entered of a day's holidays, of a scope's policies and of a category's default
+    /// routes stays and the rest go; of a mahalla's councils the active one stays the council and the other becomes a
+    /// service organisation, keeping its row.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task M0020_keeps_the_first_of_each_duplicate_and_makes_a_second_council_a_service_organisation(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = NewDatabase(provider);
+        try
+        {
+            await using var db = Context(provider, database);
+            await db.GetService<IMigrator>().MigrateAsync("20261123000019_SweepDue", ct);
+            var at = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+            var ids = Enumerable.Range(0, 12).Select(i => Guid.CreateVersion7(at.AddMilliseconds(i))).ToArray(); // in the order entered
+            var (mahalla, other) = (Guid.NewGuid(), Guid.NewGuid());
+            object Key(Guid g) => provider == Provider.Postgres ? g : g.ToString().ToUpperInvariant();
+            string Table(string schema, string table) => provider == Provider.Postgres ? $"{schema}.{table}" : table;
+            const string Names = "'Nom', 'Ном', 'Имя', 'Name'";
+
+            foreach (var (id, date) in new[] { (ids[0], new DateOnly(2030, 3, 21)), (ids[1], new DateOnly(2030, 3, 21)), (ids[2], new DateOnly(2030, 3, 22)) })
+            {
+                var insert = $$"""
+                    insert into {{Table("calendar", "holidays")}} ("Id", "Date", "IsMoving", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn") values ({0}, {1}, {2}, {{Names}})
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), date, false], ct);
+            }
+
+            foreach (var (id, type, category, days) in new (Guid, string?, string?, int)[]
+                     { (ids[3], null, null, 15), (ids[4], null, null, 20), (ids[5], "complaint", null, 12), (ids[6], null, "roads", 14), (ids[7], "complaint", "roads", 9) })
+            {
+                var insert = $$"""
+                    insert into {{Table("calendar", "deadline_policies")}} ("Id", "RequestType", "CategoryCode", "RegistrationWorkingDays", "AnswerDays", "ExtendedAnswerDays",
+                        "ConfirmationDays", "ReopenedAnswerDays", "EscalationWorkingDays") values ({0}, NULLIF({1}, ''), NULLIF({2}, ''), 1, {3}, 30, 10, 10, 3)
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), type ?? "", category ?? "", days], ct);
+            }
+
+            // Two councils of one mahalla, the first entered of them made inactive; a council of another mahalla; a provider.
+            foreach (var (id, kind, territory, active) in new[] { (ids[8], 1, mahalla, false), (ids[9], 1, mahalla, true), (ids[10], 1, other, true), (ids[11], 4, mahalla, true) })
+            {
+                var insert = $$"""
+                    insert into {{Table("organizations", "organizations")}} ("Id", "Kind", "TerritoryId", "TerritoryPath", "IsActive", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn")
+                    values ({0}, {1}, {2}, '/1726/', {3}, {{Names}})
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), kind, Key(territory), active], ct);
+            }
+
+            // Two defaults of one category, a route of it for a territory, and a default of another category.
+            foreach (var (id, category, territory) in new (Guid, string, Guid?)[] { (ids[0], "roads", null), (ids[1], "roads", null), (ids[2], "roads", mahalla), (ids[3], "gas", null) })
+            {
+                var insert = $$"""
+                    insert into {{Table("organizations", "routing_rules")}} ("Id", "CategoryCode", "TerritoryId", "TerritoryPath", "OrganizationId") values ({0}, {1}, {{(territory is null ? "NULL" : "{3}")}}, NULL, {2})
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), category, Key(ids[11]), Key(territory ?? Guid.Empty)], ct);
+            }
+
+            await db.Database.MigrateAsync(ct);
+
+            Assert.Equal([ids[0], ids[2]], await db.Holidays.AsNoTracking().OrderBy(h => h.Date).Select(h => h.Id).ToListAsync(ct));
+            var policies = await db.DeadlinePolicies.AsNoTracking().ToDictionaryAsync(p => p.Scope, p => (p.Id, p.AnswerDays), ct);
+            Assert.Equal(4, policies.Count);
+            Assert.Equal((ids[3], 15), policies["*:*"]);
+            Assert.Equal((ids[5], 12), policies["complaint:*"]);
+            Assert.Equal((ids[6], 14), policies["*:roads"]);
+            Assert.Equal((ids[7], 9), policies["complaint:roads"]);
+            var kinds = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+            Assert.Equal(
+                [OrganizationKind.ServiceProvider, OrganizationKind.Mahalla, OrganizationKind.Mahalla, OrganizationKind.ServiceProvider],
+                ids[8..12].Select(id => kinds[id]));
+            Assert.Equal([ids[0], ids[2], ids[3]], (await db.RoutingRules.AsNoTracking().Select(r => r.Id).ToListAsync(ct)).Order());
+
+            // What the indexes now refuse, as the rule the administration pages would have said.
+            db.Holidays.Add(new Holiday(Guid.CreateVersion7(), new DateOnly(2030, 3, 22), new("B", "Б", "Б", "B"), isMoving: false));
+            Assert.Equal("admin.rule.holiday_on_that_day", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+            db.DeadlinePolicies.Add(new DeadlinePolicy(Guid.CreateVersion7(), "complaint", null, DeadlineTerms.Law));
+            Assert.Equal("admin.rule.deadline_policy_exists", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+            db.Organizations.Add(new Organization(Guid.CreateVersion7(), OrganizationKind.Mahalla, new("C", "C", "C", "C"), other, "/1726/"));
+            Assert.Equal("admin.rule.mahalla_has_a_council", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+            db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "gas", null, null, ids[11]));
+            Assert.Equal("admin.rule.routing_rule_exists", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+
+            // A second service organisation of a mahalla, and a second route of a category for another territory, are not duplicates.
+            db.Organizations.Add(new Organization(Guid.CreateVersion7(), OrganizationKind.ServiceProvider, new("D", "D", "D", "D"), mahalla, "/1726/"));
+            db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "roads", other, "/1726/", ids[11]));
+            await db.SaveChangesAsync(ct);
         }
         finally
         {

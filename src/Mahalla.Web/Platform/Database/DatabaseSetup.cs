@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using System.Collections.Concurrent;
@@ -27,6 +28,12 @@ public static class DatabaseSetup
         {
             // Modules hook into the unit of work here (e.g. the transparency log records events in the same transaction).
             options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            // A failed statement or save is logged by EF Core as an error before anyone has seen what it was. Most are a
+            // race that the app answers with 409 (ADR 0080, ADR 0081); one that is not reaches the error handler or the
+            // background job, which log it as an error with its exception. So EF Core's own line is a warning.
+            options.ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Warning),
+                (RelationalEventId.CommandError, LogLevel.Warning)));
             if (connections.IsPostgres)
             {
                 options.UseNpgsql(connections.ConnectionString);

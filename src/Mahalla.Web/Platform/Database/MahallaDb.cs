@@ -31,9 +31,9 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        catch (DbUpdateException failure) when (ConcurrencyGuards.Collided(failure, Model))
+        catch (DbUpdateException failure) when (ConcurrencyGuards.Refusal(failure, Model) is { } refusal)
         {
-            throw ChangedMeanwhile(failure);
+            throw refusal;
         }
     }
 
@@ -44,14 +44,11 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException failure) when (ConcurrencyGuards.Collided(failure, Model))
+        catch (DbUpdateException failure) when (ConcurrencyGuards.Refusal(failure, Model) is { } refusal)
         {
-            throw ChangedMeanwhile(failure);
+            throw refusal;
         }
     }
-
-    private static DbUpdateConcurrencyException ChangedMeanwhile(DbUpdateException failure) =>
-        new("Someone else changed the same record first: " + failure.InnerException?.Message, failure);
 
     public DbSet<Territory> Territories => Set<Territory>();
 

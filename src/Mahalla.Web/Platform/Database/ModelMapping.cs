@@ -49,7 +49,7 @@ internal static class ModelMapping
         b.Entity<Category>(e =>
         {
             e.ToTable("categories", s["catalogue"]);
-            e.HasKey(c => c.Code);
+            e.HasKey(c => c.Code).RefusesDuplicatesAs("admin.rule.category_code_taken");
             e.Property(c => c.Code).HasMaxLength(40);
             Names(e.ComplexProperty(c => c.Name));
         });
@@ -68,6 +68,8 @@ internal static class ModelMapping
             e.Property(o => o.TerritoryPath).HasMaxLength(400);
             Names(e.ComplexProperty(o => o.Name));
             e.HasIndex(o => o.TerritoryId);
+            e.HasIndex(o => o.TerritoryId, "IX_organizations_Council").IsUnique().HasFilter(Migrations.M0020_UniqueAdministrativeKeys.CouncilFilter)
+                .RefusesDuplicatesAs("admin.rule.mahalla_has_a_council");
         });
         b.Entity<RoutingRule>(e =>
         {
@@ -75,14 +77,17 @@ internal static class ModelMapping
             e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.CategoryCode).HasMaxLength(40);
             e.Property(r => r.TerritoryPath).HasMaxLength(400);
-            e.HasIndex(r => new { r.CategoryCode, r.TerritoryId }).IsUnique();
+            e.HasIndex(r => new { r.CategoryCode, r.TerritoryId }).IsUnique().RefusesDuplicatesAs("admin.rule.routing_rule_exists");
+            // A category's default has no territory, and a unique index counts no two nulls as equal.
+            e.HasIndex(r => r.CategoryCode, "IX_routing_rules_CategoryDefault").IsUnique().HasFilter(Migrations.M0020_UniqueAdministrativeKeys.CategoryDefaultFilter)
+                .RefusesDuplicatesAs("admin.rule.routing_rule_exists");
         });
         b.Entity<Holiday>(e =>
         {
             e.ToTable("holidays", s["calendar"]);
             e.Property(h => h.Id).ValueGeneratedNever();
             Names(e.ComplexProperty(h => h.Name));
-            e.HasIndex(h => h.Date);
+            e.HasIndex(h => h.Date).IsUnique().RefusesDuplicatesAs("admin.rule.holiday_on_that_day");
         });
         b.Entity<DeadlinePolicy>(e =>
         {
@@ -90,6 +95,8 @@ internal static class ModelMapping
             e.Property(p => p.Id).ValueGeneratedNever();
             e.Property(p => p.RequestType).HasMaxLength(20);
             e.Property(p => p.CategoryCode).HasMaxLength(40);
+            e.Property(p => p.Scope).HasMaxLength(DeadlinePolicy.MaxScopeLength);
+            e.HasIndex(p => p.Scope).IsUnique().RefusesDuplicatesAs("admin.rule.deadline_policy_exists");
             e.Ignore(p => p.Terms);
             e.Ignore(p => p.Specificity);
         });

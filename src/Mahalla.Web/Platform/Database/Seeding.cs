@@ -45,9 +45,10 @@ public static class Seeding
                 await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
             }
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || e.InnerException is DbUpdateException)
         {
-            // Another node seeding at the same moment wins; anything else is a real failure.
+            // Another node seeding at the same moment wins (a key a rule keeps unique fails as the rule, ADR 0081); anything
+            // else is a real failure.
             db.ChangeTracker.Clear();
             if (!await db.Territories.AnyAsync())
             {

@@ -3,9 +3,10 @@ namespace Mahalla.Web.Platform.Errors;
 /// <summary>
 /// A business rule said no. The <see cref="Rule"/> is a stable, sentence-like code that doubles
 /// as the localisation key of the message shown to the user (e.g. <c>rule.only_the_applicant_can_confirm</c>).
-/// Mapped to 409 ProblemDetails by <see cref="ProblemHandler"/>.
+/// Mapped to 409 ProblemDetails by <see cref="ProblemHandler"/>. When a unique index refused the save (ADR 0081), the
+/// database's failure is the inner exception.
 /// </summary>
-public sealed class BusinessRuleException(string rule) : Exception(rule)
+public sealed class BusinessRuleException(string rule, Exception? inner = null) : Exception(rule, inner)
 {
     public string Rule { get; } = rule;
 }

@@ -66,7 +66,8 @@ internal sealed class DeadlinePolicyAdmin(MahallaDb db, Texts texts)
 
         var terms = Terms(request.Terms, validation);
         validation.ThrowIfInvalid();
-        if (await db.DeadlinePolicies.AnyAsync(p => p.RequestType == type && p.CategoryCode == category, ct))
+        var scope = DeadlinePolicy.ScopeOf(type, category);
+        if (await db.DeadlinePolicies.AnyAsync(p => p.Scope == scope, ct))
         {
             throw new BusinessRuleException("admin.rule.deadline_policy_exists");
         }

@@ -4,10 +4,14 @@ namespace Mahalla.Web.Modules.Calendar.Data;
 /// Deadlines for one request type and/or category; the most specific policy wins (type and
 /// category, then category, then type, then the default with neither). The defaults follow the
 /// appeals law (ZRU-445): registration within one working day, an answer within 15 days, up to
-/// one month with a recorded extension.
+/// one month with a recorded extension. There is one policy for each combination, kept by a unique
+/// <see cref="Scope"/> (ADR 0081).
 /// </summary>
 public sealed class DeadlinePolicy
 {
+    /// <summary>The longest scope: a request type (at most 20 characters, as its column), the separator and a category code (at most 40).</summary>
+    public const int MaxScopeLength = 61;
+
     private DeadlinePolicy()
     {
     }
@@ -17,6 +21,7 @@ public sealed class DeadlinePolicy
         Id = id;
         RequestType = requestType;
         CategoryCode = categoryCode;
+        Scope = ScopeOf(requestType, categoryCode);
         Change(terms);
     }
 
@@ -26,6 +31,15 @@ public sealed class DeadlinePolicy
     public string? RequestType { get; private set; }
 
     public string? CategoryCode { get; private set; }
+
+    /// <summary>
+    /// The type and category this policy is for, as one key that is never null (<c>complaint:water-supply</c>,
+    /// <c>*:roads</c>, <c>*:*</c> for the default), so that the database keeps one policy for each: a unique index over the
+    /// two nullable columns would let SQLite hold any number of policies with a null among them.
+    /// </summary>
+    public string Scope { get; private set; } = null!;
+
+    public static string ScopeOf(string? requestType, string? categoryCode) => $"{requestType ?? "*"}:{categoryCode ?? "*"}";
 
     public int RegistrationWorkingDays { get; private set; }
 

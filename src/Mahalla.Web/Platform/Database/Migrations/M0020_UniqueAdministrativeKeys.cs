@@ -1,0 +1,84 @@
+using Mahalla.Web.Modules.Organizations.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Mahalla.Web.Platform.Database.Migrations;
+
+/// <summary>
+/// Four rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
+/// a day, one deadline policy for each request type and category, one default routing rule for each category, one council
+/// for each mahalla. A double click on "Add", or two administrators at once, both looked before either saved and both
+/// saved (ADR 0081). Each now has a unique index. What such races left behind is resolved first, as the app would have:
+/// <list type="bullet">
+/// <item>a second holiday on a day, a second policy for a scope and a second default route for a category are deleted,
+/// the one entered first kept (ids are time-ordered);</item>
+/// <item>a second council of a mahalla cannot be deleted, since requests and staff may point to it: it becomes a service
+/// organisation of that mahalla, which keeps its work and its staff; the active one, or the first, stays the council.</item>
+/// </list>
+/// A deadline policy's type and category become one key that is never null, <c>Scope</c>: a unique index over the two
+/// nullable columns would hold any number of policies with a null among them.
+/// </summary>
+[DbContext(typeof(MahallaDb))]
+[Migration("20261124000020_UniqueAdministrativeKeys")]
+public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
+{
+    /// <summary>A mahalla's council, as the condition of the index that keeps one a mahalla.</summary>
+    public const string CouncilFilter = "\"Kind\" = 1"; // OrganizationKind.Mahalla, stored as its number
+
+    /// <summary>A category's default route (no territory), as the condition of the index that keeps one a category.</summary>
+    public const string CategoryDefaultFilter = "\"TerritoryId\" IS NULL";
+
+    protected override void Up(MigrationBuilder m)
+    {
+        var holidays = Table("holidays", "calendar");
+        m.Sql($"""
+            DELETE FROM {holidays} WHERE EXISTS
+                (SELECT 1 FROM {holidays} AS k WHERE k."Date" = holidays."Date" AND k."Id" < holidays."Id")
+            """);
+        m.DropIndex("IX_holidays_Date", "holidays", S("calendar"));
+        m.CreateIndex("IX_holidays_Date", "holidays", "Date", S("calendar"), unique: true);
+
+        var policies = Table("deadline_policies", "calendar");
+        m.AddColumn<string>("Scope", "deadline_policies", maxLength: 61, nullable: false, defaultValue: "", schema: S("calendar"));
+        m.Sql($"""UPDATE {policies} SET "Scope" = coalesce("RequestType", '*') || ':' || coalesce("CategoryCode", '*')""");
+        if (S("calendar") is not null)
+        {
+            // The model has no default; the one AddColumn needed to fill the rows goes (SQLite cannot drop it without a rebuild).
+            m.Sql($"""ALTER TABLE {policies} ALTER COLUMN "Scope" DROP DEFAULT""");
+        }
+
+        m.Sql($"""
+            DELETE FROM {policies} WHERE EXISTS
+                (SELECT 1 FROM {policies} AS k WHERE k."Scope" = deadline_policies."Scope" AND k."Id" < deadline_policies."Id")
+            """);
+        m.CreateIndex("IX_deadline_policies_Scope", "deadline_policies", "Scope", S("calendar"), unique: true);
+
+        var routes = Table("routing_rules", "organizations");
+        m.Sql($"""
+            DELETE FROM {routes} WHERE "TerritoryId" IS NULL AND EXISTS
+                (SELECT 1 FROM {routes} AS k WHERE k."TerritoryId" IS NULL AND k."CategoryCode" = routing_rules."CategoryCode" AND k."Id" < routing_rules."Id")
+            """);
+        m.CreateIndex("IX_routing_rules_CategoryDefault", "routing_rules", "CategoryCode", S("organizations"), unique: true, filter: CategoryDefaultFilter);
+
+        var organizations = Table("organizations", "organizations");
+        m.Sql($"""
+            UPDATE {organizations} SET "Kind" = {(int)OrganizationKind.ServiceProvider}
+            WHERE "Kind" = {(int)OrganizationKind.Mahalla} AND EXISTS
+                (SELECT 1 FROM {organizations} AS k WHERE k."Kind" = {(int)OrganizationKind.Mahalla} AND k."TerritoryId" = organizations."TerritoryId"
+                    AND (k."IsActive" AND NOT organizations."IsActive" OR k."IsActive" = organizations."IsActive" AND k."Id" < organizations."Id"))
+            """);
+        m.CreateIndex("IX_organizations_Council", "organizations", "TerritoryId", S("organizations"), unique: true, filter: CouncilFilter);
+    }
+
+    protected override void Down(MigrationBuilder m)
+    {
+        m.DropIndex("IX_organizations_Council", "organizations", S("organizations"));
+        m.DropIndex("IX_routing_rules_CategoryDefault", "routing_rules", S("organizations"));
+        m.DropIndex("IX_deadline_policies_Scope", "deadline_policies", S("calendar"));
+        DropColumn(m, "Scope", "deadline_policies", "calendar");
+        m.DropIndex("IX_holidays_Date", "holidays", S("calendar"));
+        m.CreateIndex("IX_holidays_Date", "holidays", "Date", S("calendar"));
+    }
+
+    private string Table(string table, string module) => S(module) is { } schema ? $"{schema}.{table}" : $"\"{table}\"";
+}
