@@ -48,10 +48,8 @@ public sealed class MigrationTests
     [InlineData(Provider.Postgres)]
     public async Task M0014_counts_the_duplicate_groups_that_already_exist_on_their_masters(Provider provider)
     {
-        var database = NewDatabase(provider);
-        try
+        await OnNewDatabaseAsync(provider, async db =>
         {
-            await using var db = Context(provider, database);
             await db.GetService<IMigrator>().MigrateAsync("20261122000013_DuplicateMasters", TestContext.Current.CancellationToken);
             var (master, alone) = (Guid.CreateVersion7(), Guid.CreateVersion7());
             var (a, b, c) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
@@ -70,11 +68,7 @@ public sealed class MigrationTests
                 .ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal(new GroupCount(master, 4, 3), counts.Single(x => x.Id == master));
             Assert.Equal(new GroupCount(alone, 1, 1), counts.Single(x => x.Id == alone));
-        }
-        finally
-        {
-            Drop(provider, database);
-        }
+        });
     }
 
     /// <summary>
@@ -88,10 +82,8 @@ public sealed class MigrationTests
     public async Task M0019_gives_the_requests_that_exist_the_sweep_due_time_their_transitions_gave_them(Provider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = NewDatabase(provider);
-        try
+        await OnNewDatabaseAsync(provider, async db =>
         {
-            await using var db = Context(provider, database);
             await db.Database.MigrateAsync(ct);
             var random = new Random(19);
             var filed = new DateTime(2026, 11, 3, 5, 0, 0, DateTimeKind.Utc);
@@ -110,11 +102,7 @@ public sealed class MigrationTests
 
             var stored = await db.Appeals.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.SweepDueUtc, ct);
             Assert.All(appeals, a => Assert.Equal(a.SweepDueUtc, stored[a.Id]));
-        }
-        finally
-        {
-            Drop(provider, database);
-        }
+        });
     }
 
     /// <summary>
@@ -129,10 +117,8 @@ public sealed class MigrationTests
     public async Task M0020_keeps_the_first_of_each_duplicate_and_makes_a_second_council_a_service_organisation(Provider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = NewDatabase(provider);
-        try
+        await OnNewDatabaseAsync(provider, async db =>
         {
-            await using var db = Context(provider, database);
             await db.GetService<IMigrator>().MigrateAsync("20261123000019_SweepDue", ct);
             var at = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
             var ids = Enumerable.Range(0, 12).Select(i => Guid.CreateVersion7(at.AddMilliseconds(i))).ToArray(); // in the order entered
@@ -211,11 +197,7 @@ public sealed class MigrationTests
             db.Organizations.Add(new Organization(Guid.CreateVersion7(), OrganizationKind.ServiceProvider, new("D", "D", "D", "D"), mahalla, "/1726/"));
             db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "roads", other, "/1726/", ids[11]));
             await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            Drop(provider, database);
-        }
+        });
     }
 
     private sealed record GroupCount(Guid Id, int Size, int People);
@@ -258,6 +240,21 @@ public sealed class MigrationTests
         {
             Drop(provider, migrated);
             Drop(provider, created);
+        }
+    }
+
+    /// <summary>Runs a test on a new, empty database of the provider, dropped afterwards.</summary>
+    private static async Task OnNewDatabaseAsync(Provider provider, Func<MahallaDb, Task> test)
+    {
+        var database = NewDatabase(provider);
+        try
+        {
+            await using var db = Context(provider, database);
+            await test(db);
+        }
+        finally
+        {
+            Drop(provider, database);
         }
     }
 
