@@ -140,6 +140,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         var topic = await admin.AddCategoryAsync(); // no policy and no default route yet
         var provider = await admin.AddProviderAsync("Poyga xizmati");
         var day = new DateOnly(Random.Shared.Next(2060, 2100), 2, Random.Shared.Next(1, 29)); // a day no other test uses
+        var ward = AdminApi.Unique("Poyga ");
         var terms = new { registrationWorkingDays = 1, answerDays = 10, extendedAnswerDays = 20, confirmationDays = 10, reopenedAnswerDays = 10, escalationWorkingDays = 3 };
 
         Task<HttpResponseMessage[]> SixAtOnce(HttpClient client, string url, object body) =>
@@ -150,6 +151,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
             (await SixAtOnce(admin, "/api/admin/holidays", new { date = day, names, isMoving = false }), "admin.rule.holiday_on_that_day"),
             (await SixAtOnce(admin, "/api/admin/deadline-policies", new { requestType = "complaint", categoryCode = topic, terms }), "admin.rule.deadline_policy_exists"),
             (await SixAtOnce(admin, "/api/admin/routing-rules", new { categoryCode = topic, organizationId = provider }), "admin.rule.routing_rule_exists"),
+            (await SixAtOnce(admin, "/api/admin/territories/mahallas", new { parentId = AdminApi.Yunusobod, names = AdminApi.Names(ward) }), "admin.rule.mahalla_name_taken"),
             (await SixAtOnce(anonymous, "/api/auth/register", new { login, password = "Mahalla-2026-race", displayName = "Poyga" }), "rule.login_taken"),
         };
 
@@ -171,6 +173,8 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         Assert.Equal(1, await app.WithDbAsync(db => db.Categories.CountAsync(c => c.Code == code)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Holidays.CountAsync(h => h.Date == day)));
         Assert.Equal(1, await app.WithDbAsync(db => db.DeadlinePolicies.CountAsync(p => p.CategoryCode == topic)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Territories.CountAsync(t => t.Name.UzLatn == ward)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Organizations.CountAsync(o => o.Name.UzLatn.StartsWith(ward))));
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber == login || u.UserName == login)));
     }
 

@@ -4,6 +4,7 @@ using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Calendar.Data;
 using Mahalla.Web.Modules.Organizations.Data;
+using Mahalla.Web.Modules.Territories.Data;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Microsoft.Data.Sqlite;
@@ -164,7 +165,28 @@ public sealed class MigrationTests
                 await db.Database.ExecuteSqlRawAsync(insert, [Key(id), category, Key(ids[11]), Key(territory ?? Guid.Empty)], ct);
             }
 
+            // Mahallas of one district: a name, the same name in other capitals, another, one in Cyrillic letters; and a
+            // district of the same name as a mahalla (only mahallas have a key).
+            var (district, ward) = (Guid.CreateVersion7(at), Guid.CreateVersion7(at.AddMilliseconds(1)));
+            var wards = new (Guid Id, string Name)[] { (ward, "Navbahor"), (Guid.CreateVersion7(at.AddMilliseconds(2)), "NAVbahor"),
+                (Guid.CreateVersion7(at.AddMilliseconds(3)), "Bogʻbon"), (Guid.CreateVersion7(at.AddMilliseconds(4)), "Ёшлик") };
+            foreach (var (id, parentId, kind, name) in wards.Select(w => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name)).Prepend((district, null, TerritoryKind.District, "Navbahor")))
+            {
+                var insert = $$"""
+                    insert into {{Table("territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn")
+                    values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3})
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), Key(parentId ?? Guid.Empty), (int)kind, name], ct);
+            }
+
             await db.Database.MigrateAsync(ct);
+
+            var keys = await db.Territories.AsNoTracking().Where(t => t.Id == district || t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey, ct);
+            Assert.Null(keys[district]);
+            Assert.Equal("NAVBAHOR", keys[ward]);
+            Assert.Equal(("NAVBAHOR #" + wards[1].Id).ToUpperInvariant(), keys[wards[1].Id]?.ToUpperInvariant()); // the id as each database writes it
+            Assert.All(wards.Skip(2), w => Assert.Equal(Territory.KeyOf(w.Name), keys[w.Id]));
+            Assert.Equal("BOGʻBON", keys[wards[2].Id]);
 
             Assert.Equal([ids[0], ids[2]], await db.Holidays.AsNoTracking().OrderBy(h => h.Date).Select(h => h.Id).ToListAsync(ct));
             var policies = await db.DeadlinePolicies.AsNoTracking().ToDictionaryAsync(p => p.Scope, p => (p.Id, p.AnswerDays), ct);
@@ -192,10 +214,18 @@ public sealed class MigrationTests
             db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "gas", null, null, ids[11]));
             Assert.Equal("admin.rule.routing_rule_exists", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
             db.ChangeTracker.Clear();
+            var parent = await db.Territories.SingleAsync(t => t.Id == district, ct);
+            db.Territories.Add(new Territory(Guid.CreateVersion7(), parent, TerritoryKind.Mahalla, null, new("navbahor", "Навбаҳор", "Навбахор", "Navbahor")));
+            Assert.Equal("admin.rule.mahalla_name_taken", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
 
             // A second service organisation of a mahalla, and a second route of a category for another territory, are not duplicates.
             db.Organizations.Add(new Organization(Guid.CreateVersion7(), OrganizationKind.ServiceProvider, new("D", "D", "D", "D"), mahalla, "/1726/"));
             db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "roads", other, "/1726/", ids[11]));
+            // Nor is a mahalla of another district with a name of this one.
+            var otherDistrict = new Territory(Guid.CreateVersion7(), await db.Territories.SingleAsync(t => t.Id == district, ct), TerritoryKind.District, null, LocalizedName.Same("Boshqa"));
+            db.Territories.Add(otherDistrict);
+            db.Territories.Add(new Territory(Guid.CreateVersion7(), otherDistrict, TerritoryKind.Mahalla, null, LocalizedName.Same("Navbahor")));
             await db.SaveChangesAsync(ct);
         });
     }

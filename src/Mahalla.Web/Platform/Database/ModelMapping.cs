@@ -45,6 +45,9 @@ internal static class ModelMapping
             e.HasIndex(t => t.ParentId);
             e.HasIndex(t => t.Path);
             e.HasIndex(t => t.SoatoCode);
+            e.Property(t => t.NameKey).HasMaxLength(200); // as the name's columns
+            e.HasIndex(t => new { t.ParentId, t.NameKey }, "IX_territories_MahallaName").IsUnique()
+                .HasFilter(Migrations.M0020_UniqueAdministrativeKeys.MahallaNameFilter).RefusesDuplicatesAs("admin.rule.mahalla_name_taken");
         });
         b.Entity<Category>(e =>
         {

@@ -35,7 +35,7 @@ public sealed class Territory
         ParentId = parent?.Id;
         Kind = kind;
         SoatoCode = soatoCode;
-        Name = name;
+        Rename(name);
         Path = (parent?.Path ?? "/") + id.ToString("N") + "/";
     }
 
@@ -56,7 +56,28 @@ public sealed class Territory
 
     public double? Longitude { get; private set; }
 
-    public void Rename(LocalizedName name) => Name = name;
+    /// <summary>
+    /// A mahalla's Uzbek Latin name with its ASCII letters in capitals (the Uzbek Latin alphabet is ASCII but for the
+    /// ʻ sign), null for other territories. Two mahallas of one district may not share a name; the administration checks
+    /// that in both scripts, ignoring case, before it saves, and a unique index on the parent and this key stops the
+    /// twins that a double click would make between the check and the save (ADR 0081). Only ASCII is folded so that SQL
+    /// (SQLite's <c>upper</c> folds ASCII only) gives existing rows the same key as this does.
+    /// </summary>
+    public string? NameKey { get; private set; }
+
+    public static string KeyOf(string name) => string.Create(name.Length, name, (key, n) =>
+    {
+        for (var i = 0; i < n.Length; i++)
+        {
+            key[i] = n[i] is >= 'a' and <= 'z' ? (char)(n[i] - 32) : n[i];
+        }
+    });
+
+    public void Rename(LocalizedName name)
+    {
+        Name = name;
+        NameKey = Kind == TerritoryKind.Mahalla ? KeyOf(name.UzLatn) : null;
+    }
 
     public void PlaceAt(double latitude, double longitude)
     {

@@ -1,22 +1,26 @@
 using Mahalla.Web.Modules.Organizations.Data;
+using Mahalla.Web.Modules.Territories.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mahalla.Web.Platform.Database.Migrations;
 
 /// <summary>
-/// Four rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
+/// Five rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
 /// a day, one deadline policy for each request type and category, one default routing rule for each category, one council
-/// for each mahalla. A double click on "Add", or two administrators at once, both looked before either saved and both
+/// for each mahalla, one mahalla of a name in each district. A double click on "Add", or two administrators at once, both looked before either saved and both
 /// saved (ADR 0081). Each now has a unique index. What such races left behind is resolved first, as the app would have:
 /// <list type="bullet">
 /// <item>a second holiday on a day, a second policy for a scope and a second default route for a category are deleted,
 /// the one entered first kept (ids are time-ordered);</item>
 /// <item>a second council of a mahalla cannot be deleted, since requests and staff may point to it: it becomes a service
-/// organisation of that mahalla, which keeps its work and its staff; the active one, or the first, stays the council.</item>
+/// organisation of that mahalla, which keeps its work and its staff; the active one, or the first, stays the council;</item>
+/// <item>a mahalla that shares its name with an earlier one of its district keeps its name; its key gets its id, so that
+/// it stays visible to the administration (which still refuses the name to any new mahalla) without breaking the index.</item>
 /// </list>
 /// A deadline policy's type and category become one key that is never null, <c>Scope</c>: a unique index over the two
-/// nullable columns would hold any number of policies with a null among them.
+/// nullable columns would hold any number of policies with a null among them. A mahalla's name is kept by a key of its own,
+/// <c>NameKey</c> (EF Core cannot index a column of a complex type such as the name).
 /// </summary>
 [DbContext(typeof(MahallaDb))]
 [Migration("20261124000020_UniqueAdministrativeKeys")]
@@ -27,6 +31,9 @@ public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
 
     /// <summary>A category's default route (no territory), as the condition of the index that keeps one a category.</summary>
     public const string CategoryDefaultFilter = "\"TerritoryId\" IS NULL";
+
+    /// <summary>Mahallas (only they have a name key), as the condition of the index that keeps their names apart.</summary>
+    public const string MahallaNameFilter = "\"NameKey\" IS NOT NULL";
 
     protected override void Up(MigrationBuilder m)
     {
@@ -68,10 +75,24 @@ public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
                     AND (k."IsActive" AND NOT organizations."IsActive" OR k."IsActive" = organizations."IsActive" AND k."Id" < organizations."Id"))
             """);
         m.CreateIndex("IX_organizations_Council", "organizations", "TerritoryId", S("organizations"), unique: true, filter: CouncilFilter);
+
+        // Territory.KeyOf: ASCII letters in capitals. SQLite's upper folds ASCII only; PostgreSQL's folds every script.
+        var territories = Table("territories", "territories");
+        m.AddColumn<string>("NameKey", "territories", maxLength: 200, nullable: true, schema: S("territories"));
+        var key = S("territories") is null ? "upper(\"NameUzLatn\")" : "translate(\"NameUzLatn\", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')";
+        m.Sql($"""UPDATE {territories} SET "NameKey" = {key} WHERE "Kind" = {(int)TerritoryKind.Mahalla}""");
+        m.Sql($"""
+            UPDATE {territories} SET "NameKey" = substr("NameKey", 1, 150) || ' #' || CAST("Id" AS text)
+            WHERE "NameKey" IS NOT NULL AND EXISTS
+                (SELECT 1 FROM {territories} AS k WHERE k."ParentId" = territories."ParentId" AND k."NameKey" = territories."NameKey" AND k."Id" < territories."Id")
+            """);
+        m.CreateIndex("IX_territories_MahallaName", "territories", ["ParentId", "NameKey"], S("territories"), unique: true, filter: MahallaNameFilter);
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropIndex("IX_territories_MahallaName", "territories", S("territories"));
+        DropColumn(m, "NameKey", "territories", "territories");
         m.DropIndex("IX_organizations_Council", "organizations", S("organizations"));
         m.DropIndex("IX_routing_rules_CategoryDefault", "routing_rules", S("organizations"));
         m.DropIndex("IX_deadline_policies_Scope", "deadline_policies", S("calendar"));
