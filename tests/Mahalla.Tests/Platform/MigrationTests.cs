@@ -5,6 +5,7 @@ using Mahalla.Web.Modules.Appeals.Data;
 using Mahalla.Web.Modules.Calendar.Data;
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Microsoft.Data.Sqlite;
@@ -179,7 +180,25 @@ public sealed class MigrationTests
                 await db.Database.ExecuteSqlRawAsync(insert, [Key(id), Key(parentId ?? Guid.Empty), (int)kind, name], ct);
             }
 
+            // Three candidates trained at once, and the active model.
+            var models = Enumerable.Range(0, 4).Select(i => (Id: Guid.CreateVersion7(at.AddSeconds(i)), Status: i == 0 ? 2 : 1, Trained: at.UtcDateTime.AddSeconds(i))).ToList();
+            foreach (var (id, status, trained) in models)
+            {
+                var insert = $$"""
+                    insert into {{Table("triage", "triage_models")}} ("Id", "Name", "Status", "Content", "Examples", "CorrectionExamples", "HeldOutExamples", "Accuracy", "MacroF1",
+                        "CalibrationError", "CurrentName", "CurrentAccuracy", "CurrentMacroF1", "CurrentCalibrationError", "CreatedByUserId", "CreatedAtUtc", "Version")
+                    values ({0}, 'm', {1}, {2}, 1, 0, 1, 0.9, 0.9, 0.1, 'seed', 0.9, 0.9, 0.1, {0}, {3}, 1)
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert, [Key(id), status, new byte[] { 1 }, trained], ct);
+            }
+
             await db.Database.MigrateAsync(ct);
+
+            var decided = await db.Set<TriageModel>().AsNoTracking().ToDictionaryAsync(m => m.Id, m => (m.Status, m.DecidedAtUtc, m.Version), ct);
+            Assert.Equal((ModelStatus.Active, null, 1), decided[models[0].Id]);
+            Assert.Equal((ModelStatus.Discarded, models[3].Trained, 2), decided[models[1].Id]);
+            Assert.Equal((ModelStatus.Discarded, models[3].Trained, 2), decided[models[2].Id]);
+            Assert.Equal((ModelStatus.Candidate, null, 1), decided[models[3].Id]);
 
             var keys = await db.Territories.AsNoTracking().Where(t => t.Id == district || t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey, ct);
             Assert.Null(keys[district]);
@@ -213,6 +232,9 @@ public sealed class MigrationTests
             db.ChangeTracker.Clear();
             db.RoutingRules.Add(new RoutingRule(Guid.CreateVersion7(), "gas", null, null, ids[11]));
             Assert.Equal("admin.rule.routing_rule_exists", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+            db.Add(new TriageModel(Guid.CreateVersion7(), "again", [1], 1, 0, 1, new(0.9, 0.9, 0.1), "seed", new(0.9, 0.9, 0.1), Guid.NewGuid(), at.UtcDateTime));
+            Assert.Equal("triage.rule.decide_the_candidate_first", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
             db.ChangeTracker.Clear();
             var parent = await db.Territories.SingleAsync(t => t.Id == district, ct);
             db.Territories.Add(new Territory(Guid.CreateVersion7(), parent, TerritoryKind.Mahalla, null, new("navbahor", "Навбаҳор", "Навбахор", "Navbahor")));

@@ -8,6 +8,7 @@ using Mahalla.Web.Modules.Appeals.AppealInbox;
 using Mahalla.Web.Modules.Triage.Data;
 using Mahalla.Web.Modules.Triage.OnFiling;
 using Mahalla.Web.Platform.Database;
+using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -514,6 +515,31 @@ public abstract class TriageModelTests(MahallaApp app)
         Assert.Equal(candidate.Str("name"), (await TriageTests.AssessmentAsync(App, Guid.Parse(afterwards.Str("id")))).ModelName);
     }
 
+    /// <summary>
+    /// "Retrain" pressed three times at once: each looks for a candidate before it trains, none finds one, and all three
+    /// train; the database keeps one candidate and the others hear why (ADR 0081).
+    /// </summary>
+    [Fact]
+    public async Task Retrain_pressed_three_times_at_once_keeps_one_candidate()
+    {
+        var admin = await App.SignedInAsync("demo-admin", "ru");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.PostAsync("/api/triage/models", null)));
+
+        var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r != created))
+        {
+            var problem = await refused.ObjectAsync();
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Equal("triage.rule.decide_the_candidate_first", problem.Str("code"));
+            Assert.Equal(new TextCatalog().Get("ru", "triage.rule.decide_the_candidate_first"), problem.Str("detail"));
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<TriageModel>().CountAsync(m => m.Status == ModelStatus.Candidate)));
+        // Decided, so that the class's other test starts, as a fresh site does, with no candidate.
+        var candidate = await created.ObjectAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/triage/models/{candidate.Str("id")}/discard", null)).StatusCode);
+    }
 }
 
 /// <summary>The real app with fewer training epochs, so that the retrain test stays quick.</summary>

@@ -46,6 +46,9 @@ internal static class TriageMapping
             e.Property(x => x.CurrentName).HasMaxLength(TriageModel.MaxNameLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Status);
+            // A double click on "retrain" trained twice, and both were saved as candidates (ADR 0081).
+            e.HasIndex(x => x.Status, "IX_triage_models_OneCandidate").IsUnique()
+                .HasFilter(Platform.Database.Migrations.M0020_UniqueAdministrativeKeys.CandidateFilter).RefusesDuplicatesAs("triage.rule.decide_the_candidate_first");
         });
     }
 }

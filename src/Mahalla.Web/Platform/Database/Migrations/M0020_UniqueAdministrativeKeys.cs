@@ -1,14 +1,15 @@
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Modules.Triage.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Mahalla.Web.Platform.Database.Migrations;
 
 /// <summary>
-/// Five rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
+/// Six rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
 /// a day, one deadline policy for each request type and category, one default routing rule for each category, one council
-/// for each mahalla, one mahalla of a name in each district. A double click on "Add", or two administrators at once, both looked before either saved and both
+/// for each mahalla, one mahalla of a name in each district, one triage model waiting for a decision. A double click on "Add", or two administrators at once, both looked before either saved and both
 /// saved (ADR 0081). Each now has a unique index. What such races left behind is resolved first, as the app would have:
 /// <list type="bullet">
 /// <item>a second holiday on a day, a second policy for a scope and a second default route for a category are deleted,
@@ -16,7 +17,9 @@ namespace Mahalla.Web.Platform.Database.Migrations;
 /// <item>a second council of a mahalla cannot be deleted, since requests and staff may point to it: it becomes a service
 /// organisation of that mahalla, which keeps its work and its staff; the active one, or the first, stays the council;</item>
 /// <item>a mahalla that shares its name with an earlier one of its district keeps its name; its key gets its id, so that
-/// it stays visible to the administration (which still refuses the name to any new mahalla) without breaking the index.</item>
+/// it stays visible to the administration (which still refuses the name to any new mahalla) without breaking the index;</item>
+/// <item>of the triage models waiting for a decision the last trained stays a candidate; the others are discarded, as of
+/// the moment it was trained.</item>
 /// </list>
 /// A deadline policy's type and category become one key that is never null, <c>Scope</c>: a unique index over the two
 /// nullable columns would hold any number of policies with a null among them. A mahalla's name is kept by a key of its own,
@@ -31,6 +34,9 @@ public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
 
     /// <summary>A category's default route (no territory), as the condition of the index that keeps one a category.</summary>
     public const string CategoryDefaultFilter = "\"TerritoryId\" IS NULL";
+
+    /// <summary>A triage model waiting for a decision (<c>ModelStatus.Candidate</c>), as the condition of the index that keeps one.</summary>
+    public const string CandidateFilter = "\"Status\" = 1";
 
     /// <summary>Mahallas (only they have a name key), as the condition of the index that keeps their names apart.</summary>
     public const string MahallaNameFilter = "\"NameKey\" IS NOT NULL";
@@ -87,10 +93,20 @@ public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
                 (SELECT 1 FROM {territories} AS k WHERE k."ParentId" = territories."ParentId" AND k."NameKey" = territories."NameKey" AND k."Id" < territories."Id")
             """);
         m.CreateIndex("IX_territories_MahallaName", "territories", ["ParentId", "NameKey"], S("territories"), unique: true, filter: MahallaNameFilter);
+
+        var models = Table("triage_models", "triage");
+        m.Sql($"""
+            UPDATE {models} SET "Status" = {(int)ModelStatus.Discarded}, "Version" = "Version" + 1,
+                "DecidedAtUtc" = (SELECT k."CreatedAtUtc" FROM {models} AS k WHERE k."Status" = {(int)ModelStatus.Candidate} ORDER BY k."Id" DESC LIMIT 1)
+            WHERE "Status" = {(int)ModelStatus.Candidate} AND EXISTS
+                (SELECT 1 FROM {models} AS k WHERE k."Status" = {(int)ModelStatus.Candidate} AND k."Id" > triage_models."Id")
+            """);
+        m.CreateIndex("IX_triage_models_OneCandidate", "triage_models", "Status", S("triage"), unique: true, filter: CandidateFilter);
     }
 
     protected override void Down(MigrationBuilder m)
     {
+        m.DropIndex("IX_triage_models_OneCandidate", "triage_models", S("triage"));
         m.DropIndex("IX_territories_MahallaName", "territories", S("territories"));
         DropColumn(m, "NameKey", "territories", "territories");
         m.DropIndex("IX_organizations_Council", "organizations", S("organizations"));
