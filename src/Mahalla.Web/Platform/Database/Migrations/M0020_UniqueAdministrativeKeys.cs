@@ -9,8 +9,9 @@ namespace Mahalla.Web.Platform.Database.Migrations;
 /// <summary>
 /// Six rules of the administration pages were kept by a look before the save and by nothing in the database: one holiday
 /// a day, one deadline policy for each request type and category, one default routing rule for each category, one council
-/// for each mahalla, one mahalla of a name in each district, one triage model waiting for a decision. A double click on "Add", or two administrators at once, both looked before either saved and both
-/// saved (ADR 0081). Each now has a unique index. What such races left behind is resolved first, as the app would have:
+/// for each mahalla, one mahalla of a name in each district, one triage model waiting for a decision. A double click on
+/// "Add", or two administrators at once, both looked before either saved and both saved (ADR 0081). Each now has a unique
+/// index. What such races left behind is resolved first, as the app would have:
 /// <list type="bullet">
 /// <item>a second holiday on a day, a second policy for a scope and a second default route for a category are deleted,
 /// the one entered first kept (ids are time-ordered);</item>
@@ -29,14 +30,14 @@ namespace Mahalla.Web.Platform.Database.Migrations;
 [Migration("20261124000020_UniqueAdministrativeKeys")]
 public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
 {
-    /// <summary>A mahalla's council, as the condition of the index that keeps one a mahalla.</summary>
+    /// <summary>A mahalla's council, as the condition of the index that keeps one for each mahalla.</summary>
     public const string CouncilFilter = "\"Kind\" = 1"; // OrganizationKind.Mahalla, stored as its number
 
-    /// <summary>A category's default route (no territory), as the condition of the index that keeps one a category.</summary>
+    /// <summary>A category's default route (no territory), as the condition of the index that keeps one for each category.</summary>
     public const string CategoryDefaultFilter = "\"TerritoryId\" IS NULL";
 
     /// <summary>A triage model waiting for a decision (<c>ModelStatus.Candidate</c>), as the condition of the index that keeps one.</summary>
-    public const string CandidateFilter = "\"Status\" = 1";
+    public const string CandidateFilter = "\"Status\" = 1"; // ModelStatus.Candidate, stored as its number
 
     /// <summary>Mahallas (only they have a name key), as the condition of the index that keeps their names apart.</summary>
     public const string MahallaNameFilter = "\"NameKey\" IS NOT NULL";
