@@ -27,7 +27,7 @@ public static class DatabaseSetup
         services.AddDbContextPool<MahallaDb>((sp, options) =>
         {
             // Modules hook into the unit of work here (e.g. the transparency log records events in the same transaction).
-            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
             // A failed statement or save is logged by EF Core as an error before anyone has seen what it was. Most are a
             // race that the app answers with 409 (ADR 0080, ADR 0081); one that is not reaches the error handler or the
             // background job, which log it as an error with its exception. So EF Core's own line is a warning.
