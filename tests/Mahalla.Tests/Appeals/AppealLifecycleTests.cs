@@ -84,6 +84,26 @@ public abstract class AppealLifecycleTests(MahallaApp app)
         Assert.Equal("resolved", tracking.Str("status"));
     }
 
+    /// <summary>"Assign" pressed again after the first was saved, or a bulk assignment that includes it, changes nothing.</summary>
+    [Fact]
+    public async Task Assigning_again_to_the_person_who_has_it_records_nothing_and_tells_them_once()
+    {
+        var staff = await App.SignedInAsync("demo-mahalla");
+        var district = await App.SignedInAsync("demo-district");
+        var filed = await (await App.CitizenAsync()).FileAsync("other");
+
+        var first = await staff.ActOkAsync(filed, "assignment", new { userName = "demo-district" });
+        var again = await staff.ActOkAsync(filed, "assignment", new { userName = "demo-district" });
+        var bulk = await staff.PostAsJsonAsync("/api/inbox/assignment", new { ids = new[] { filed.Str("id") }, userName = "demo-district" });
+
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(first["version"]!.GetValue<int>(), again["version"]!.GetValue<int>());
+        var id = Guid.Parse(filed.Str("id"));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AppealEvents.CountAsync(e => e.AppealId == id && e.Kind == EventKind.Assigned)));
+        var notes = await (await district.GetAsync("/api/notifications")).ArrayAsync();
+        Assert.Single(notes, n => n!.Str("kind") == "assigned_to_you" && n!.Str("subject").Contains(filed.Str("trackingNumber"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_dispute_reopens_the_appeal_one_level_up_and_tells_the_district()
     {

@@ -35,6 +35,23 @@ public sealed class AppealRulesTests
     }
 
     [Fact]
+    public void Assigning_to_the_person_who_has_it_records_nothing_and_to_another_records_the_change()
+    {
+        var appeal = NewAppeal();
+        var colleague = Guid.CreateVersion7();
+
+        Assert.True(appeal.Assign(Staff.UserId!.Value, Staff, Filed.AddHours(1)));
+        Assert.False(appeal.Assign(Staff.UserId!.Value, Staff, Filed.AddHours(2)));
+        Assert.True(appeal.Assign(colleague, Staff, Filed.AddHours(3)));
+        Assert.False(appeal.Assign(colleague, Staff, Filed.AddHours(4)));
+
+        Assert.Equal([EventKind.Filed, EventKind.Assigned, EventKind.Assigned], appeal.Events.Select(e => e.Kind));
+        Assert.Equal(3, appeal.Version);
+        Assert.Equal(colleague, appeal.AssigneeUserId);
+        Assert.Equal(AppealStatus.InProgress, appeal.Status);
+    }
+
+    [Fact]
     public void Only_the_applicant_can_confirm()
     {
         var appeal = NewAppeal();

@@ -139,10 +139,18 @@ public sealed class Appeal
     public static bool Overdue(AppealStatus status, DateTime registrationDueUtc, DateTime answerDueUtc, DateTime nowUtc) =>
         status.IsOpen() && (nowUtc > answerDueUtc || (status == AppealStatus.Submitted && nowUtc > registrationDueUtc));
 
-    /// <summary>Takes the request into work (registering it if it was waiting) and gives it to a person.</summary>
-    public void Assign(Guid assigneeUserId, Actor actor, DateTime nowUtc)
+    /// <summary>
+    /// Takes the request into work (registering it if it was waiting) and gives it to a person. Given again to the person
+    /// who has it, nothing changes and nothing is recorded (a second click, a bulk assignment that includes it): false.
+    /// </summary>
+    public bool Assign(Guid assigneeUserId, Actor actor, DateTime nowUtc)
     {
         Rule(Status.IsOpen(), "rule.only_open_requests_can_be_assigned");
+        if (AssigneeUserId == assigneeUserId && Status != AppealStatus.Submitted)
+        {
+            return false;
+        }
+
         var from = Status;
         AssigneeUserId = assigneeUserId;
         if (Status == AppealStatus.Submitted)
@@ -152,6 +160,7 @@ public sealed class Appeal
         }
 
         Record(EventKind.Assigned, from, actor, nowUtc);
+        return true;
     }
 
     /// <summary>Sends the request to the competent body, with a reason the citizen is told.</summary>

@@ -52,8 +52,7 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
             assignee = c.Id;
         }
 
-        appeal.Assign(assignee, caller.AsActor(), Now);
-        if (assignee != caller.UserId)
+        if (appeal.Assign(assignee, caller.AsActor(), Now) && assignee != caller.UserId)
         {
             await notifier.NotifyAsync(assignee, appeal.Id, "assigned_to_you", _ => [appeal.TrackingNumber], ct);
         }
