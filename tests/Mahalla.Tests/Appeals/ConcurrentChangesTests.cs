@@ -168,8 +168,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
             }
         }
 
-        var categoryDefaults = await app.WithDbAsync(db => db.RoutingRules.CountAsync(r => r.CategoryCode == topic && r.TerritoryId == null));
-        Assert.Equal(1, categoryDefaults);
+        Assert.Equal(1, await app.WithDbAsync(db => db.RoutingRules.CountAsync(r => r.CategoryCode == topic && r.TerritoryId == null)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Categories.CountAsync(c => c.Code == code)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Holidays.CountAsync(h => h.Date == day)));
         Assert.Equal(1, await app.WithDbAsync(db => db.DeadlinePolicies.CountAsync(p => p.CategoryCode == topic)));

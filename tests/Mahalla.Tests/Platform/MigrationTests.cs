@@ -125,8 +125,8 @@ public sealed class MigrationTests
             var at = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
             var ids = Enumerable.Range(0, 12).Select(i => Guid.CreateVersion7(at.AddMilliseconds(i))).ToArray(); // in the order entered
             var (mahalla, other) = (Guid.NewGuid(), Guid.NewGuid());
-            object Key(Guid g) => provider == Provider.Postgres ? g : g.ToString().ToUpperInvariant();
-            string Table(string schema, string table) => provider == Provider.Postgres ? $"{schema}.{table}" : table;
+            object Key(Guid g) => StoredId(provider, g);
+            string Table(string schema, string table) => TableName(provider, schema, table);
             const string Names = "'Nom', 'Ном', 'Имя', 'Name'";
 
             foreach (var (id, date) in new[] { (ids[0], new DateOnly(2030, 3, 21)), (ids[1], new DateOnly(2030, 3, 21)), (ids[2], new DateOnly(2030, 3, 22)) })
@@ -254,10 +254,16 @@ public sealed class MigrationTests
 
     private sealed record GroupCount(Guid Id, int Size, int People);
 
+    /// <summary>An id as EF Core stores it: a uuid on PostgreSQL, upper-case text on SQLite.</summary>
+    private static object StoredId(Provider provider, Guid id) => provider == Provider.Postgres ? id : id.ToString().ToUpperInvariant();
+
+    /// <summary>A module's table: in the module's schema on PostgreSQL; SQLite has no schemas.</summary>
+    private static string TableName(Provider provider, string schema, string table) => provider == Provider.Postgres ? $"{schema}.{table}" : table;
+
     private static async Task InsertAssessmentAsync(MahallaDb db, Provider provider, Guid id, Guid group, Guid? applicant)
     {
-        object Key(Guid g) => provider == Provider.Postgres ? g : g.ToString().ToUpperInvariant();
-        var table = provider == Provider.Postgres ? "triage.triage_assessments" : "triage_assessments";
+        object Key(Guid g) => StoredId(provider, g);
+        var table = TableName(provider, "triage", "triage_assessments");
         var insert = $$"""
             insert into {{table}} ("AppealId", "TerritoryId", "ApplicantUserId", "FiledAtUtc", "PredictedCategoryCode", "Probability", "SuggestedOrganizationId",
                 "UrgencyLevel", "UrgencyCorrected", "Flags", "Summary", "Keywords", "Language", "Signature", "GroupId", "ModelName", "Decision", "Version")

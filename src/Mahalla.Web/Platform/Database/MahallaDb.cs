@@ -24,7 +24,10 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
     /// </summary>
     public GroupCommitPass? Pass { get; internal set; }
 
-    /// <summary>Saves; a change that broke a guard against concurrent changes fails as a concurrency conflict (ADR 0080).</summary>
+    /// <summary>
+    /// Saves. A change that broke a unique index with a meaning fails with that meaning (<see cref="ConcurrencyGuards.Refusal"/>):
+    /// a guard against concurrent changes as a concurrency conflict (ADR 0080), a rule's key as the rule's refusal (ADR 0081).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         try
