@@ -20,7 +20,8 @@ public abstract class BadInputTests(MahallaApp app)
         { """{"type":"petition","categoryCode":"other","territoryId":"MAHALLA","text":"x"}""", "type" },
         { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"   "}""", "text" },
         { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"null byte \u0000 inside"}""", "text" },
-        { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"broken \uD800 surrogate"}""", "body" },
+        { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"broken \uD800 surrogate"}""", "text" },
+        { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"x","anonymous":true}""", "anonymous" },
         { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA","text":"x","language":"fr"}""", "language" },
         { """{"type":"complaint","categoryCode":"other","territoryId":"MAHALLA"}""", "text" },
     };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -75,6 +76,143 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(errorsBefore, app.Log.Errors.Count);
+    }
+
+    [Fact]
+    public async Task A_field_the_request_does_not_have_is_refused_and_named_on_every_endpoint_that_reads_json()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (callers, endpoints) = await SetUpAsync();
+        var openApi = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", ct))!;
+        var failures = new List<string>();
+        // Bodies read as free JSON (a GeoJSON boundary) have no fields of their own to compare with.
+        var typed = endpoints.Where(e => PropertiesOf(openApi, e).Count > 0).ToList();
+        Assert.True(typed.Count >= 35, $"only {typed.Count} endpoints have a described body");
+
+        foreach (var endpoint in typed)
+        {
+            var named = false;
+            foreach (var (name, client) in callers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url)
+                {
+                    Content = new StringContent("{\"notAField\":1}", Encoding.UTF8, "application/json"),
+                };
+                var response = await client.SendAsync(request, ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    failures.Add($"{endpoint.Method} {endpoint.Route} as {name}: {(int)response.StatusCode}, the unknown field was dropped");
+                }
+                else if (response.StatusCode == HttpStatusCode.BadRequest)
+                {
+                    named |= (await response.ObjectAsync())["errorCodes"]?["notAField"]?[0]?.GetValue<string>() == "validation.unknown_field";
+                }
+            }
+
+            if (!named)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Route}: no caller was told that notAField is unknown");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_misspelt_anonymity_is_refused_in_the_callers_language_and_nothing_is_filed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await app.SignedInAsync("demo-citizen", "ru");
+        var mine = (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length;
+
+        // "anonymous" for "isAnonymous": read leniently, this filed the appeal under the citizen's name.
+        var response = await citizen.PostAsJsonAsync("/api/appeals", new
+        {
+            type = "complaint", categoryCode = "other", territoryId = await app.MahallaIdAsync(), text = "Koʻcha chirogʻi yonmayapti.", anonymous = true,
+        }, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.Equal("validation.unknown_field", problem["errorCodes"]!["anonymous"]![0]!.GetValue<string>());
+        Assert.Equal("В запросе нет такого поля. Сверьте название с описанием API (/openapi/v1.json).", problem["errors"]!["anonymous"]![0]!.GetValue<string>());
+        Assert.Equal(mine, (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length);
+    }
+
+    [Theory]
+    [InlineData("file", "{\"type\":\"complaint\",\"categoryCode\":\"other\",\"territoryId\":\"bodomzor\",\"text\":\"Chiroq.\"}", "territoryId", "validation.expected_id")]
+    [InlineData("file", "{\"type\":\"complaint\",\"text\":\"Chiroq.\",\"isAnonymous\":\"yes\"}", "isAnonymous", "validation.expected_true_or_false")]
+    [InlineData("file", "{\"type\":\"complaint\",\"text\":5}", "text", "validation.expected_text")]
+    [InlineData("file", "{\"type\":\"complaint\",\"text\":\"\\ud800\"}", "text", "validation.expected_text")]
+    [InlineData("file", "[\"complaint\"]", "body", "validation.expected_object")]
+    [InlineData("file", "{\"type\":\"complaint\",\"odd name\":1}", "odd name", "validation.unknown_field")]
+    [InlineData("file", "{\"type\":\"complaint\",\"text\":\"a\\x\"}", "body", "validation.body")]
+    [InlineData("rate", "{\"score\":\"five\"}", "score", "validation.expected_number")]
+    [InlineData("rate", "{\"score\":99999999999}", "score", "validation.expected_number")]
+    [InlineData("rate", "{\"score\":5,\"coment\":\"Rahmat.\"}", "coment", "validation.unknown_field")]
+    [InlineData("assign", "{\"ids\":\"all\"}", "ids", "validation.expected_list")]
+    [InlineData("assign", "{\"ids\":[\"all\"]}", "ids[0]", "validation.expected_id")]
+    [InlineData("assign", "{\"ids\":[{\"id\":1}]}", "ids[0]", "validation.expected_id")]
+    [InlineData("assign", "{\"userName\":[\"demo-mahalla\"]}", "userName", "validation.expected_text")]
+    public async Task A_value_of_the_wrong_kind_names_its_field_and_the_kind_expected(string endpoint, string json, string field, string code)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await app.CitizenAsync();
+        var staff = await app.SignedInAsync("demo-mahalla");
+        var (client, url) = endpoint switch
+        {
+            "file" => (citizen, "/api/appeals"),
+            "rate" => (citizen, $"/api/appeals/{(await citizen.FileAsync()).Str("id")}/rating"),
+            _ => (staff, "/api/inbox/assignment"),
+        };
+
+        var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.Equal("error.invalid_input", problem.Str("code"));
+        Assert.Equal([field], problem["errorCodes"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(code, problem["errorCodes"]![field]![0]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["errors"]![field]![0]!.GetValue<string>()));
+        Assert.NotEqual(code, problem["errors"]![field]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_field_with_a_name_of_300000_characters_is_named_by_its_start()
+    {
+        var citizen = await app.CitizenAsync();
+        var name = new string('я', 300_000);
+
+        var response = await citizen.PostAsync("/api/appeals", new StringContent($"{{\"{name}\":1}}", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var field = Assert.Single((await response.ObjectAsync())["errorCodes"]!.AsObject()).Key;
+        Assert.Equal(new string('я', 100) + "…", field);
+    }
+
+    [Fact]
+    public async Task The_api_description_closes_request_bodies_and_leaves_answers_open()
+    {
+        var openApi = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+        var schemas = openApi["components"]!["schemas"]!.AsObject();
+        bool Closed(string name) => schemas[name]!["additionalProperties"] is JsonValue value && !value.GetValue<bool>();
+
+        Assert.True(Closed("FileAppealRequest"));
+        Assert.True(Closed("RatingRequest"));
+        Assert.True(Closed("NewOrganizationRequest"));
+        // Every schema an answer refers to may gain fields later; a client checking answers against the document must not break.
+        var answers = openApi["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject())
+            .SelectMany(operation => operation.Value!["responses"]?.AsObject() ?? [])
+            .SelectMany(response => response.Value!["content"]?.AsObject() ?? [])
+            .Select(media => media.Value!["schema"]!.ToJsonString())
+            .SelectMany(schema => SchemaReference().Matches(schema).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Contains("FiledAppeal", answers);
+        Assert.Contains("TrackingView", answers);
+        Assert.All(answers, name => Assert.False(Closed(name), $"{name} is closed"));
+        Assert.All(answers.SelectMany(name => SchemaReference().Matches(schemas[name]!.ToJsonString()).Select(m => m.Groups[1].Value)),
+            name => Assert.False(Closed(name), $"{name}, inside an answer, is closed"));
     }
 
     [Fact]
@@ -196,6 +334,9 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         Assert.Contains(endpoints, e => e.Route.StartsWith("/api/admin/organizations", StringComparison.Ordinal) && e.Method == "POST");
         return (callers, endpoints);
     }
+
+    [GeneratedRegex("\"#/components/schemas/([^\"]+)\"")]
+    private static partial Regex SchemaReference();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();

@@ -106,8 +106,8 @@ public abstract class ReportsTests(MahallaApp app)
     [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":41.339,\"longitude\":69.284,\"locationSource\":\"address\"}", "locationSource", "reports.validation.location_source")]
     [InlineData("{\"categoryCode\":\"waste\",\"description\":\"\",\"latitude\":41.339,\"longitude\":69.284}", "description", "validation.required")]
     [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi\\u0000.\",\"latitude\":41.339,\"longitude\":69.284}", "description", "validation.invalid_characters")]
-    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"title\":\"\\ud800\",\"latitude\":41.339,\"longitude\":69.284}", "body", "validation.body")]
-    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":\"north\",\"longitude\":69.284}", "body", "validation.body")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"title\":\"\\ud800\",\"latitude\":41.339,\"longitude\":69.284}", "title", "validation.expected_text")]
+    [InlineData("{\"categoryCode\":\"waste\",\"description\":\"Chiqindi.\",\"latitude\":\"north\",\"longitude\":69.284}", "latitude", "validation.expected_number")]
     public async Task Bad_reports_get_a_clear_400_naming_the_field_and_nothing_is_saved(string json, string field, string code)
     {
         var citizen = await App.CitizenAsync();

@@ -149,15 +149,7 @@ public static class AppealsModule
         }
         else if (http.Request.HasJsonContentType())
         {
-            try
-            {
-                request = await http.Request.ReadFromJsonAsync<FileAppealRequest>(ct)
-                    ?? throw new InvalidInputException(Validation.Of("body", "validation.body"));
-            }
-            catch (JsonException)
-            {
-                throw new InvalidInputException(Validation.Of("body", "validation.body"));
-            }
+            request = await JsonBodies.ReadAsync<FileAppealRequest>(http.Request, ct);
         }
         else
         {

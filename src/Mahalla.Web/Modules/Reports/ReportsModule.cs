@@ -169,15 +169,7 @@ public static class ReportsModule
         }
         else if (http.Request.HasJsonContentType())
         {
-            try
-            {
-                request = await http.Request.ReadFromJsonAsync<FileReportRequest>(ct)
-                    ?? throw new InvalidInputException(Validation.Of("body", "validation.body"));
-            }
-            catch (JsonException)
-            {
-                throw new InvalidInputException(Validation.Of("body", "validation.body"));
-            }
+            request = await JsonBodies.ReadAsync<FileReportRequest>(http.Request, ct);
         }
         else
         {

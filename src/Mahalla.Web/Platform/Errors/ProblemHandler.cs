@@ -1,9 +1,12 @@
 using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Localization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mahalla.Web.Platform.Errors;
 
@@ -11,10 +14,20 @@ namespace Mahalla.Web.Platform.Errors;
 /// Turns domain refusals into RFC 9457 ProblemDetails in the caller's language. Anything else is a
 /// 500 whose body carries no internals (the exception goes to the log without request data).
 /// </summary>
-internal sealed class ProblemHandler(IProblemDetailsService problems, Texts texts, ILogger<ProblemHandler> logger) : IExceptionHandler
+internal sealed class ProblemHandler(IProblemDetailsService problems, Texts texts, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // The exception handler has taken the endpoint off the request; the feature keeps the one that failed.
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+
+        // A body the endpoint's binding could not read names its field, like any other invalid input (ADR 0082).
+        if (exception is BadHttpRequestException { InnerException: JsonException unreadable })
+        {
+            exception = JsonBodies.Refusal(unreadable, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, json.Value.SerializerOptions);
+        }
+
         if (exception is InvalidInputException invalid)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -32,7 +45,7 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
         };
         if (status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Endpoint}", http.Request.Method, http.GetEndpoint()?.DisplayName);
+            logger.LogError(exception, "Unhandled exception on {Method} {Endpoint}", http.Request.Method, endpoint?.DisplayName);
         }
 
         http.Response.StatusCode = status;

@@ -44,14 +44,24 @@ public static class WebSetup
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<Errors.ProblemHandler>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.Configure<JsonOptions>(o =>
         {
-            doc.Info.Title = "Mahalla API";
-            doc.Info.Description = "Appeals, tracking, staff inbox and reference data of the Mahalla platform.";
-            return Task.CompletedTask;
-        }));
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            // A field the request does not have is refused, not dropped: a misspelt "isAnonymous" filed under the
+            // citizen's name (ADR 0082).
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Mahalla API";
+                doc.Info.Description = "Appeals, tracking, staff inbox and reference data of the Mahalla platform.";
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer<OpenApiAnswersStayOpen>();
+        });
         services.AddHealthChecks().AddCheck<DatabaseReady>("database");
         services.AddAntiforgery();
         // Pages write Cyrillic and the Uzbek ʻ as themselves, not as &#x...; entities (the default encoder keeps only
