@@ -122,6 +122,71 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         Assert.Equal(1, await AnswersAsync(filed));
     }
 
+    [Fact]
+    public async Task A_note_form_sent_twice_saves_one_note_and_a_text_changed_after_going_back_saves_another()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var filed = await (await app.NewCitizenAsync()).FileAsync("other");
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-mahalla")).DefaultRequestHeaders.Authorization;
+        var url = $"/appeals/{filed.Str("id")}";
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
+        List<KeyValuePair<string, string>> Written(string text) =>
+            [.. PageChecks.FormFields(page, "note").Where(f => f.Key != "Note.Text"), KeyValuePair.Create("Note.Text", text)];
+
+        // A double click: the same form, at once. Each sending goes back to the page, and the note is there once.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.PostAsync(url, new FormUrlEncodedContent(Written("Qoʻshni bilan gaplashish kerak.")), ct)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(["Qoʻshni bilan gaplashish kerak."], await NotesAsync(filed));
+
+        // The back button, and the same form sent again; then its text changed and sent: that is a note of its own.
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(url, new FormUrlEncodedContent(Written("Qoʻshni bilan gaplashish kerak.")), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(url, new FormUrlEncodedContent(Written("Qoʻshni rozi boʻldi.")), ct)).StatusCode);
+        Assert.Equal(["Qoʻshni bilan gaplashish kerak.", "Qoʻshni rozi boʻldi."], await NotesAsync(filed));
+
+        // A new page is a new form.
+        page = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(url, new FormUrlEncodedContent(Written("Qoʻshni rozi boʻldi.")), ct)).StatusCode);
+        Assert.Equal(3, (await NotesAsync(filed)).Count);
+    }
+
+    [Fact]
+    public async Task A_note_sent_again_under_its_idempotency_key_is_saved_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var filed = await (await app.NewCitizenAsync()).FileAsync("other");
+        var staff = await app.SignedInAsync("demo-mahalla", "ru");
+        var colleague = await app.SignedInAsync("demo-district");
+        Task<HttpResponseMessage> Note(HttpClient client, string text, string? key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/appeals/{filed.Str("id")}/notes") { Content = JsonContent.Create(new { text }) };
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+
+            return client.SendAsync(request, ct);
+        }
+
+        var retries = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Note(staff, "Suv quvuri tekshirildi.", "note-1")));
+        Assert.All(retries, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
+        Assert.Equal(["Suv quvuri tekshirildi."], await NotesAsync(filed));
+
+        // The key names one note: another text under it is refused, in the caller's language, and saves nothing.
+        var reused = await Note(staff, "Boshqa matn.", "note-1");
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        var problem = await reused.ObjectAsync();
+        Assert.Equal("rule.idempotency_key_reused", problem.Str("code"));
+        Assert.Equal(new TextCatalog().Get("ru", "rule.idempotency_key_reused"), problem.Str("detail"));
+
+        // Keys are the author's: a colleague's "note-1" is a note of its own. Without a key, every sending is a note.
+        Assert.Equal(HttpStatusCode.NoContent, (await Note(colleague, "Suv quvuri tekshirildi.", "note-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Note(staff, "Yana.", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Note(staff, "Yana.", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Note(staff, "Uzun kalit.", new string('k', 101))).StatusCode);
+        Assert.Equal(4, (await NotesAsync(filed)).Count);
+    }
+
     /// <summary>
     /// An administrator's "add" pressed several times, and a citizen's "sign up" tapped several times: each look for the
     /// key happens before any save, so the database's unique index decides, and the losers hear the rule the look would
@@ -176,6 +241,9 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         Assert.Equal(1, await app.WithDbAsync(db => db.Organizations.CountAsync(o => o.Name.UzLatn.StartsWith(ward))));
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.PhoneNumber == login || u.UserName == login)));
     }
+
+    private Task<List<string>> NotesAsync(System.Text.Json.Nodes.JsonNode filed) => app.WithDbAsync(db =>
+        db.InternalNotes.Where(n => n.AppealId == Guid.Parse(filed.Str("id"))).OrderBy(n => n.AtUtc).ThenBy(n => n.Text).Select(n => n.Text).ToListAsync());
 
     private Task<int> AnswersAsync(System.Text.Json.Nodes.JsonNode filed) => app.WithDbAsync(db =>
         db.AppealEvents.CountAsync(e => e.AppealId == Guid.Parse(filed.Str("id")) && e.Kind == EventKind.Answered));

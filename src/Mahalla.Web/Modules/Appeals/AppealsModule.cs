@@ -77,9 +77,10 @@ public static class AppealsModule
             (Transitions.Transitions t, Caller c, Guid id, RatingRequest r, CancellationToken ct) => t.RateAsync(c, id, r, ct));
         appeals.MapPost("/{id:guid}/notes", async Task<NoContent> (Guid id, NoteRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
         {
-            await t.AddNoteAsync(Caller.From(http.User), id, request, ct);
+            await t.AddNoteAsync(Caller.From(http.User), id, request, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
             return TypedResults.NoContent();
-        }).WithName("AddInternalNote").WithSummary("Add an internal note (staff only; never shown to the citizen).");
+        }).WithName("AddInternalNote").WithSummary("Add an internal note (staff only; never shown to the citizen).")
+            .WithDescription("An Idempotency-Key header makes retries safe: the note is saved once, and the same key with another text is refused (409).");
 
         var inbox = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p => p.RequireRole(Roles.Staff));
         inbox.MapGet("/", async Task<GeneratedJson<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Mahalla.Web.Modules.Territories.Data;
 
@@ -11,13 +10,7 @@ namespace Mahalla.Web.Modules.Territories;
 /// </summary>
 public static class TerritorySeed
 {
-    public static Guid IdFor(string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("mahalla:territory:" + key));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid IdFor(string key) => Platform.Database.NamedIds.From("mahalla:territory:" + key);
 
     public static IReadOnlyList<Territory> RegionsAndDistricts()
     {

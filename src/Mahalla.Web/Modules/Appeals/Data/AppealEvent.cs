@@ -103,6 +103,13 @@ public sealed class InternalNote
 
     public string Text { get; private set; } = "";
 
+    /// <summary>
+    /// The id of the note that an author writes under an idempotency key: a form sent twice (a double click, the back
+    /// button) or a retried call saves it once. Two authors' keys never meet.
+    /// </summary>
+    public static Guid IdFor(Guid appealId, Guid authorUserId, string key) =>
+        Platform.Database.NamedIds.From($"mahalla:note:{appealId:N}:{authorUserId:N}:{key}");
+
     public DateTime AtUtc { get; private set; }
 }
 

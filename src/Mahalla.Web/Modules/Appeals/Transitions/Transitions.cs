@@ -167,15 +167,51 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         return await SaveAsync(appeal, ct);
     }
 
-    public async Task AddNoteAsync(Caller caller, Guid id, NoteRequest request, CancellationToken ct)
+    /// <summary>
+    /// Adds an internal note. Under an idempotency key (the page's form always sends one) the note is saved once: the same
+    /// key again changes nothing, and the same key with another text is refused, as a filing's key is.
+    /// </summary>
+    public async Task AddNoteAsync(Caller caller, Guid id, NoteRequest request, string? idempotencyKey, CancellationToken ct)
     {
         var validation = new Validation();
         var text = TextInput.Check(request.Text, "text", Appeal.MaxReasonLength, validation);
+        if (idempotencyKey is { Length: 0 or > 100 })
+        {
+            validation.Add("Idempotency-Key", "validation.idempotency_key");
+        }
+
         validation.ThrowIfInvalid();
         var appeal = await work.LoadForStaffAsync(caller, id, ct);
-        db.InternalNotes.Add(new InternalNote(Guid.CreateVersion7(), appeal.Id, caller.UserId!.Value, text!, Now));
-        await db.SaveChangesAsync(ct);
+        var author = caller.UserId!.Value;
+        var noteId = idempotencyKey is null ? Guid.CreateVersion7() : InternalNote.IdFor(appeal.Id, author, idempotencyKey);
+        if (idempotencyKey is not null && await NoteSavedAsync(noteId, text!, ct))
+        {
+            return;
+        }
+
+        db.InternalNotes.Add(new InternalNote(noteId, appeal.Id, author, text!, Now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException failure) when (idempotencyKey is not null && ConcurrencyGuards.IsUniqueViolation(failure))
+        {
+            // The same key was saved between the look and this save (the second click of a double click).
+            if (!await NoteSavedAsync(noteId, text!, ct))
+            {
+                throw;
+            }
+        }
     }
+
+    /// <summary>Whether the note under a key is saved already; a key that saved another text is refused (409).</summary>
+    private async Task<bool> NoteSavedAsync(Guid noteId, string text, CancellationToken ct) =>
+        await db.InternalNotes.AsNoTracking().Where(n => n.Id == noteId).Select(n => n.Text).FirstOrDefaultAsync(ct) switch
+        {
+            null => false,
+            { } saved when saved == text => true,
+            _ => throw new BusinessRuleException("rule.idempotency_key_reused"),
+        };
 
     private Task NotifyApplicantAsync(Appeal appeal, string kind, CancellationToken ct, Func<string, object?[]>? args = null) =>
         appeal.ApplicantUserId is { } applicant
