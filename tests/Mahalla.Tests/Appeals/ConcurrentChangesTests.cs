@@ -151,6 +151,45 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task Creation_forms_sent_twice_at_once_make_one_template_and_one_organisation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-admin")).DefaultRequestHeaders.Authorization;
+        var title = "Bajarildi " + Guid.NewGuid().ToString("N")[..8];
+        var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/admin/answer-templates", ct));
+        List<KeyValuePair<string, string>> Template(string body) =>
+            [.. PageChecks.FormFields(page, "template").Where(f => f.Key is not ("Input.Title" or "Input.Body")),
+                KeyValuePair.Create("Input.Title", title), KeyValuePair.Create("Input.Body", body)];
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.PostAsync("/admin/answer-templates", new FormUrlEncodedContent(Template("Hurmatli fuqaro! Bajarildi.")), ct)));
+
+        Assert.All(sent, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(sent.Select(r => r.Headers.Location).Distinct());
+        Assert.Equal(1, await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.Title == title)));
+        // The back button, and the body changed: the form now says something else, and makes it.
+        var changed = await browser.PostAsync("/admin/answer-templates", new FormUrlEncodedContent(Template("Hurmatli fuqaro! Ish bajarildi.")), ct);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.NotEqual(sent[0].Headers.Location, changed.Headers.Location);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.Title == title)));
+
+        var name = "Suvoqava xizmati " + Guid.NewGuid().ToString("N")[..8];
+        page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/admin/organizations", ct));
+        var territory = page.QuerySelectorAll("#territoryId option").Select(o => o.GetAttribute("value")).First(v => !string.IsNullOrEmpty(v))!;
+        var organisation = PageChecks.FormFields(page, "create-organization")
+            .Where(f => f.Key is not ("Input.Kind" or "Input.TerritoryId") && !f.Key.StartsWith("Input.Names.", StringComparison.Ordinal))
+            .Concat([KeyValuePair.Create("Input.Kind", "service_provider"), KeyValuePair.Create("Input.TerritoryId", territory),
+                KeyValuePair.Create("Input.Names.UzLatn", name), KeyValuePair.Create("Input.Names.UzCyrl", name),
+                KeyValuePair.Create("Input.Names.Ru", name), KeyValuePair.Create("Input.Names.En", name)]).ToList();
+
+        sent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.PostAsync("/admin/organizations", new FormUrlEncodedContent(organisation), ct)));
+
+        Assert.All(sent, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(sent.Select(r => r.Headers.Location).Distinct());
+        Assert.Single(await app.WithDbAsync(async db => (await db.Organizations.AsNoTracking().ToListAsync()).Where(o => o.Name.UzLatn == name).ToList()));
+    }
+
+    [Fact]
     public async Task A_note_sent_again_under_its_idempotency_key_is_saved_once()
     {
         var ct = TestContext.Current.CancellationToken;

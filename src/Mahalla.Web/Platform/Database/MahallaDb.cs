@@ -53,6 +53,36 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         }
     }
 
+    /// <summary>
+    /// Adds a row whose id was derived from a page form's id or an idempotency key, and saves it, once: when a row with that
+    /// id is there already (the same form sent twice, even at once), nothing is added and the saved row is returned (ADR 0083).
+    /// </summary>
+    public async Task<T> AddOnceAsync<T>(T entity, Guid id, CancellationToken ct) where T : class
+    {
+        if (await Set<T>().FindAsync([id], ct) is { } saved)
+        {
+            return saved;
+        }
+
+        Add(entity);
+        try
+        {
+            await SaveChangesAsync(ct);
+            return entity;
+        }
+        catch (DbUpdateException failure) when (ConcurrencyGuards.IsUniqueViolation(failure))
+        {
+            // Saved by the other sending between the look and this save; a key of another kind broke is not ours to answer.
+            Entry(entity).State = EntityState.Detached;
+            if (await Set<T>().FindAsync([id], ct) is { } meanwhile)
+            {
+                return meanwhile;
+            }
+
+            throw;
+        }
+    }
+
     public DbSet<Territory> Territories => Set<Territory>();
 
     public DbSet<Category> Categories => Set<Category>();

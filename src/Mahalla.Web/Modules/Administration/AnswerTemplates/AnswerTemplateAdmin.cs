@@ -47,12 +47,21 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
     public async Task<AnswerTemplateView?> GetAsync(Guid id, CancellationToken ct) =>
         await db.AnswerTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? (await ViewsAsync([t], ct))[0] : null;
 
-    public async Task<AnswerTemplateView> CreateAsync(AnswerTemplateRequest request, CancellationToken ct)
+    /// <summary>Creates a template; with <paramref name="once"/> (a page form's, ADR 0083) the same form sent twice creates one.</summary>
+    public async Task<AnswerTemplateView> CreateAsync(AnswerTemplateRequest request, CancellationToken ct, Guid? once = null)
     {
         var (language, title, body) = await CheckAsync(request, ct);
-        var template = new AnswerTemplate(Guid.CreateVersion7(), request.OrganizationId, language, title, body);
-        db.AnswerTemplates.Add(template);
-        await db.SaveChangesAsync(ct);
+        var template = new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body);
+        if (once is { } id)
+        {
+            template = await db.AddOnceAsync(template, id, ct);
+        }
+        else
+        {
+            db.AnswerTemplates.Add(template);
+            await db.SaveChangesAsync(ct);
+        }
+
         return (await ViewsAsync([template], ct))[0];
     }
 

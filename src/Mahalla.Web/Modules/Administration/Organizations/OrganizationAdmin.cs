@@ -88,8 +88,15 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
     public async Task<OrganizationView?> GetAsync(Guid id, CancellationToken ct) =>
         await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (await ViewsAsync([o], ct))[0] : null;
 
-    public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, CancellationToken ct)
+    /// <summary>Creates an organisation; with <paramref name="once"/> (a page form's, ADR 0083) the same form sent twice creates one.</summary>
+    public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, CancellationToken ct, Guid? once = null)
     {
+        // Sent again after it was saved: the organisation it made, before any rule could say it exists.
+        if (once is { } made && await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == made, ct) is { } saved)
+        {
+            return (await ViewsAsync([saved], ct))[0];
+        }
+
         var validation = new Validation();
         var kind = ParseKind(request.Kind);
         if (kind is null)
@@ -114,9 +121,17 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
             throw new BusinessRuleException("admin.rule.mahalla_has_a_council");
         }
 
-        var organization = new Organization(Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path);
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync(ct);
+        var organization = new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path);
+        if (once is { } id)
+        {
+            organization = await db.AddOnceAsync(organization, id, ct);
+        }
+        else
+        {
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync(ct);
+        }
+
         return (await ViewsAsync([organization], ct))[0];
     }
 

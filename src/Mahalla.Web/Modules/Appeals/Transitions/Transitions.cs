@@ -183,35 +183,18 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         validation.ThrowIfInvalid();
         var appeal = await work.LoadForStaffAsync(caller, id, ct);
         var author = caller.UserId!.Value;
-        var noteId = idempotencyKey is null ? Guid.CreateVersion7() : InternalNote.IdFor(appeal.Id, author, idempotencyKey);
-        if (idempotencyKey is not null && await NoteSavedAsync(noteId, text!, ct))
+        var note = new InternalNote(idempotencyKey is null ? Guid.CreateVersion7() : InternalNote.IdFor(appeal.Id, author, idempotencyKey),
+            appeal.Id, author, text!, Now);
+        if (idempotencyKey is null)
         {
-            return;
-        }
-
-        db.InternalNotes.Add(new InternalNote(noteId, appeal.Id, author, text!, Now));
-        try
-        {
+            db.InternalNotes.Add(note);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException failure) when (idempotencyKey is not null && ConcurrencyGuards.IsUniqueViolation(failure))
+        else if ((await db.AddOnceAsync(note, note.Id, ct)).Text != note.Text)
         {
-            // The same key was saved between the look and this save (the second click of a double click).
-            if (!await NoteSavedAsync(noteId, text!, ct))
-            {
-                throw;
-            }
+            throw new BusinessRuleException("rule.idempotency_key_reused");
         }
     }
-
-    /// <summary>Whether the note under a key is saved already; a key that saved another text is refused (409).</summary>
-    private async Task<bool> NoteSavedAsync(Guid noteId, string text, CancellationToken ct) =>
-        await db.InternalNotes.AsNoTracking().Where(n => n.Id == noteId).Select(n => n.Text).FirstOrDefaultAsync(ct) switch
-        {
-            null => false,
-            { } saved when saved == text => true,
-            _ => throw new BusinessRuleException("rule.idempotency_key_reused"),
-        };
 
     private Task NotifyApplicantAsync(Appeal appeal, string kind, CancellationToken ct, Func<string, object?[]>? args = null) =>
         appeal.ApplicantUserId is { } applicant
