@@ -190,6 +190,26 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_delete_sent_several_times_at_once_removes_the_row_and_is_refused_to_none()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await app.SignedInAsync("demo-admin");
+        var holiday = (await admin.CreatedAsync("/api/admin/holidays",
+            new { date = new DateOnly(Random.Shared.Next(2060, 2100), 3, Random.Shared.Next(1, 29)), names = AdminApi.Names("Oʻchirish"), isMoving = false })).Str("id");
+        var template = (await admin.CreatedAsync("/api/admin/answer-templates", new { language = "uz-Latn", title = "Oʻchirish", body = "Oʻchiriladi." })).Str("id");
+
+        foreach (var url in new[] { $"/api/admin/holidays/{holiday}", $"/api/admin/answer-templates/{template}" })
+        {
+            var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.DeleteAsync(url, ct)));
+
+            // Those that found the row removed it with the first; one that looked after the first had removed it finds nothing.
+            Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.NoContent, HttpStatusCode.NotFound }));
+            Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.NoContent);
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url, ct)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_note_sent_again_under_its_idempotency_key_is_saved_once()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -83,6 +83,30 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
         }
     }
 
+    /// <summary>
+    /// Removes a row that the caller found, and saves. When another removal took it first (a delete pressed twice, two
+    /// administrators at once), the row is gone as both asked, and that is not a conflict; a row changed meanwhile still
+    /// is one (ADR 0080).
+    /// </summary>
+    public async Task RemoveFoundAsync<T>(T entity, CancellationToken ct) where T : class
+    {
+        Remove(entity);
+        try
+        {
+            await SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var entry = Entry(entity);
+            if (await entry.GetDatabaseValuesAsync(ct) is not null)
+            {
+                throw;
+            }
+
+            entry.State = EntityState.Detached;
+        }
+    }
+
     public DbSet<Territory> Territories => Set<Territory>();
 
     public DbSet<Category> Categories => Set<Category>();

@@ -86,8 +86,7 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
             return false;
         }
 
-        db.AnswerTemplates.Remove(template);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveFoundAsync(template, ct);
         return true;
     }
 

@@ -105,8 +105,7 @@ internal sealed class DeadlinePolicyAdmin(MahallaDb db, Texts texts)
             throw new BusinessRuleException("admin.rule.default_policy_stays");
         }
 
-        db.DeadlinePolicies.Remove(policy);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveFoundAsync(policy, ct);
         return true;
     }
 

@@ -103,8 +103,7 @@ internal sealed class HolidayAdmin(MahallaDb db, Texts texts, TimeProvider clock
             return false;
         }
 
-        db.Holidays.Remove(holiday);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveFoundAsync(holiday, ct);
         return true;
     }
 

@@ -113,8 +113,7 @@ internal sealed class RoutingAdmin(MahallaDb db, Router router, Texts texts)
             return false;
         }
 
-        db.RoutingRules.Remove(rule);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveFoundAsync(rule, ct);
         return true;
     }
 
