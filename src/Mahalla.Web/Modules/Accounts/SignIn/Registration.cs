@@ -1,15 +1,17 @@
 using System.Text.RegularExpressions;
 using Mahalla.Web.Modules.Accounts.Data;
+using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Accounts.SignIn;
 
 public sealed record RegisterRequest(string? Login, string? Password, string? DisplayName);
 
 /// <summary>Citizens sign up with a phone number in the +998 plan or an e-mail address; the login becomes the user name.</summary>
-public sealed partial class Registration(UserManager<User> users, Texts texts, TimeProvider clock)
+public sealed partial class Registration(UserManager<User> users, MahallaDb db, Texts texts, TimeProvider clock)
 {
     [GeneratedRegex(@"^\+998\d{9}$")]
     private static partial Regex UzbekPhone();
@@ -85,10 +87,22 @@ public sealed partial class Registration(UserManager<User> users, Texts texts, T
             user.Email = login;
         }
 
-        var created = await users.CreateAsync(user, request.Password!);
+        // The account and its role are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password!);
+        }
+        catch (DbUpdateException failure) when (ConcurrencyGuards.IsUniqueViolation(failure))
+        {
+            // The same login signed up at the same moment (a second tap on the button): the database's unique index found it.
+            throw new BusinessRuleException("rule.login_taken", failure);
+        }
+
         if (!created.Succeeded)
         {
-            // The same login signed up a moment ago (a second tap on the button): Identity's own check found it.
+            // The same login signed up a moment ago: Identity's own check found it.
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
             {
                 throw new BusinessRuleException("rule.login_taken");
@@ -104,7 +118,13 @@ public sealed partial class Registration(UserManager<User> users, Texts texts, T
             throw new InvalidInputException(v);
         }
 
-        await users.AddToRoleAsync(user, Roles.Citizen);
+        var role = await users.AddToRoleAsync(user, Roles.Citizen);
+        if (!role.Succeeded)
+        {
+            throw new InvalidOperationException("The citizen role could not be given: " + string.Join(", ", role.Errors.Select(e => e.Code)));
+        }
+
+        await transaction.CommitAsync();
         return user;
     }
 }

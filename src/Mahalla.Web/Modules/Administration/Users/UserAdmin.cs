@@ -132,7 +132,16 @@ internal sealed class UserAdmin(MahallaDb db, UserManager<User> users, Texts tex
 
         // The account and its role are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        Succeed(await users.CreateAsync(user, request.Password!));
+        try
+        {
+            Succeed(await users.CreateAsync(user, request.Password!));
+        }
+        catch (DbUpdateException failure) when (ConcurrencyGuards.IsUniqueViolation(failure))
+        {
+            // Created at the same moment by another sending (a second click): the database's unique index found it.
+            throw new BusinessRuleException("admin.rule.user_name_taken", failure);
+        }
+
         Succeed(await users.AddToRoleAsync(user, role!));
         await transaction.CommitAsync(ct);
         return (await GetAsync(user.Id, ct))!;
