@@ -199,6 +199,35 @@ public abstract class BadInputTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { userName = phone, password = "Wrong-pass-1" })).StatusCode);
     }
 
+    [Theory]
+    [InlineData("anonymous", "true", "anonymous", "validation.unknown_field")]
+    [InlineData("isAnonymous", "yes", "isAnonymous", "validation.expected_true_or_false")]
+    [InlineData("isAnonymous", "True", null, null)]
+    [InlineData("isAnonymous", "on", null, null)]
+    [InlineData("isAnonymous", "0", null, null)]
+    public async Task A_multipart_filing_is_held_to_the_json_bodys_fields(string name, string value, string? field, string? code)
+    {
+        var citizen = await App.CitizenAsync();
+        var before = await CountAsync();
+        using var form = Multipart(await App.MahallaIdAsync());
+        form.Add(new StringContent(value), name);
+
+        var response = await citizen.PostAsync("/api/appeals", form);
+
+        if (field is null)
+        {
+            // Read as true or false, as a form's checkbox and most clients write it; never a "True" read as false.
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var filed = await citizen.GetAppealAsync(await response.ObjectAsync());
+            Assert.Equal(value is "True" or "on", filed["isAnonymous"]!.GetValue<bool>());
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, (await response.ObjectAsync())["errorCodes"]![field]![0]!.GetValue<string>());
+        Assert.Equal(before, await CountAsync());
+    }
+
     private static MultipartFormDataContent Multipart(Guid mahalla, params (string Name, byte[] Bytes)[] files)
     {
         var form = new MultipartFormDataContent

@@ -431,6 +431,30 @@ public abstract class ReportsTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/boundaries/{Mahalla("qatortol")}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("showname", "true", "showname", "validation.unknown_field")]
+    [InlineData("answers[danger]x", "no", "answers[danger]x", "validation.unknown_field")]
+    [InlineData("showName", "yes", "showName", "validation.expected_true_or_false")]
+    public async Task A_multipart_report_is_held_to_the_json_bodys_fields(string name, string value, string field, string code)
+    {
+        var citizen = await App.CitizenAsync();
+        var before = await CountReportsAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("waste"), "categoryCode" },
+            { new StringContent("Chiqindi uyumi."), "description" },
+            { new StringContent("41.3262"), "latitude" },
+            { new StringContent("69.2362"), "longitude" },
+            { new StringContent(value), name },
+        };
+
+        var response = await citizen.PostAsync("/api/reports", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, (await response.ObjectAsync())["errorCodes"]![field]![0]!.GetValue<string>());
+        Assert.Equal(before, await CountReportsAsync());
+    }
+
     [Fact]
     public async Task Photos_lose_their_location_and_camera_data_before_they_are_stored_or_shown()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -136,6 +137,10 @@ public static class AppealsModule
             TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
             .WithName(name).WithSummary(summary);
 
+    // The fields of a multipart filing: those of the JSON body (attachments are its files, under any name).
+    private static readonly FrozenSet<string> FilingFields =
+        FrozenSet.Create(StringComparer.Ordinal, "type", "categoryCode", "territoryId", "text", "language", "isAnonymous");
+
     private static async Task<Created<FiledAppeal>> FileAsync(HttpContext http, FileAppealHandler handler, CancellationToken ct)
     {
         FileAppealRequest request;
@@ -143,9 +148,12 @@ public static class AppealsModule
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(ct);
+            var validation = new Validation();
+            FormBodies.RefuseUnknown(form, FilingFields, validation);
+            var anonymous = FormBodies.Flag(form, "isAnonymous", validation);
+            validation.ThrowIfInvalid();
             request = new FileAppealRequest(form["type"], form["categoryCode"],
-                Guid.TryParse(form["territoryId"], out var t) ? t : null, form["text"], form["language"].FirstOrDefault(),
-                form["isAnonymous"].FirstOrDefault() is "true" or "on");
+                Guid.TryParse(form["territoryId"], out var t) ? t : null, form["text"], form["language"].FirstOrDefault(), anonymous);
             files = form.Files.ToList();
         }
         else if (http.Request.HasJsonContentType())

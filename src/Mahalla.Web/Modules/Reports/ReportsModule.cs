@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Mahalla.Web.Modules.Accounts.Contracts;
@@ -157,6 +158,11 @@ public static class ReportsModule
         }
     }
 
+    // The fields of a multipart report (the page's form has its own, and reads the same ones): those of the JSON body, with
+    // each answer as answers[question]; photos are its files.
+    private static readonly FrozenSet<string> FilingFields = FrozenSet.Create(StringComparer.Ordinal,
+        "categoryCode", "title", "description", "latitude", "longitude", "locationSource", "territoryId", "address", "showName", "language");
+
     private static async Task<Created<FiledReport>> FileAsync(HttpContext http, FileReportHandler handler, CancellationToken ct)
     {
         FileReportRequest request;
@@ -164,6 +170,9 @@ public static class ReportsModule
         if (http.Request.HasFormContentType)
         {
             var form = await http.Request.ReadFormAsync(ct);
+            var validation = new Validation();
+            FormBodies.RefuseUnknown(form, FilingFields, validation, key => key.StartsWith("answers[", StringComparison.Ordinal) && key.EndsWith(']'));
+            validation.ThrowIfInvalid();
             request = FromForm(form);
             photos = await PhotosFromFormAsync(form, ct);
         }
@@ -207,6 +216,7 @@ public static class ReportsModule
         var validation = new Validation();
         var lat = Number(form["latitude"], "latitude", validation);
         var lon = Number(form["longitude"], "longitude", validation);
+        var showName = FormBodies.Flag(form, "showName", validation);
         validation.ThrowIfInvalid();
         var answers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (key, values) in form)
@@ -219,7 +229,7 @@ public static class ReportsModule
 
         return new FileReportRequest(form["categoryCode"], form["title"], form["description"], lat, lon,
             form["locationSource"].FirstOrDefault(), Guid.TryParse(form["territoryId"], out var t) ? t : null, form["address"],
-            answers, form["showName"].FirstOrDefault() is "true" or "on", form["language"].FirstOrDefault());
+            answers, showName, form["language"].FirstOrDefault());
     }
 
     private static double? Number(string? text, string field, Validation validation)

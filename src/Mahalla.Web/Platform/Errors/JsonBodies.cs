@@ -168,9 +168,9 @@ public static class JsonBodies
     }
 
     /// <summary>The field as the API's other errors name it: <c>text</c>, <c>answers[2].code</c>.</summary>
-    private static string Field(List<Segment> path)
-    {
-        var field = string.Concat(path.Select((s, i) => s.Index ? $"[{s.Name}]" : i == 0 ? s.Name : "." + s.Name));
-        return field.Length <= MaxFieldLength ? field : field[..MaxFieldLength] + "…";
-    }
+    private static string Field(List<Segment> path) =>
+        Shortened(string.Concat(path.Select((s, i) => s.Index ? $"[{s.Name}]" : i == 0 ? s.Name : "." + s.Name)));
+
+    /// <summary>A field's name as an answer repeats it: its first 100 characters.</summary>
+    internal static string Shortened(string field) => field.Length <= MaxFieldLength ? field : field[..MaxFieldLength] + "…";
 }
