@@ -249,6 +249,26 @@ public abstract partial class AdministrationTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_mahalla_name_typed_with_another_apostrophe_or_case_is_the_same_name()
+    {
+        var admin = await App.SignedInAsync("demo-admin");
+        var garden = AdminApi.Unique("Bogʻbon ");
+        await admin.AddMahallaAsync(garden);
+        var before = (await (await admin.GetAsync($"/api/admin/territories?parentId={AdminApi.Yunusobod}")).ArrayAsync()).Count;
+
+        foreach (var typed in new[] { garden.Replace('ʻ', '\''), garden.Replace('ʻ', '‘').ToUpperInvariant(), garden.Replace('ʻ', '`') })
+        {
+            var refused = await (await admin.PostAsJsonAsync("/api/admin/territories/mahallas",
+                new { parentId = AdminApi.Yunusobod, names = AdminApi.Names(typed) })).ProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("admin.rule.mahalla_name_taken", refused.Str("code"));
+        }
+
+        Assert.Equal(before, (await (await admin.GetAsync($"/api/admin/territories?parentId={AdminApi.Yunusobod}")).ArrayAsync()).Count);
+        // Another name is still another name.
+        await admin.AddMahallaAsync(garden.Replace("Bogʻbon", "Bogbon", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_in_the_users_language_and_nothing_is_saved()
     {
         var admin = await App.SignedInAsync("demo-admin", "ru");

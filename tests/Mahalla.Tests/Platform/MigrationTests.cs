@@ -252,6 +252,58 @@ public sealed class MigrationTests
         });
     }
 
+    /// <summary>
+    /// M0021 writes every apostrophe of a mahalla's name key as ʻ: of the twins that apostrophes hid, the first entered keeps
+    /// its key and the others get their ids; the index then refuses a new one typed with yet another apostrophe. Down
+    /// gives the keys of M0020 back.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task M0021_makes_the_apostrophes_of_a_mahalla_name_one_and_keeps_the_first_of_the_twins_it_finds(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await OnNewDatabaseAsync(provider, async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261124000020_UniqueAdministrativeKeys", ct);
+            var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+            var district = Guid.CreateVersion7(at);
+            // In the order entered: the same name with four apostrophes, a name with the tutuq typed as ', and another name.
+            var wards = new[] { "Bogʻbon", "Bog'bon", "BOG‘BON", "bog`bon", "Maʼrifat", "Ma'rifat ", "Gulbogʻ" }
+                .Select((name, i) => (Id: Guid.CreateVersion7(at.AddMilliseconds(i + 1)), Name: name)).ToArray();
+            foreach (var (id, parentId, kind, name) in wards.Select(w => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name)).Prepend((district, null, TerritoryKind.District, "Tuman")))
+            {
+                var insert = $$"""
+                    insert into {{TableName(provider, "territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn", "NameKey")
+                    values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3}, {{(parentId is null ? "NULL" : "{4}")}})
+                    """;
+                // The keys as M0020 and its build wrote them: ASCII letters in capitals, apostrophes as typed.
+                await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, name.ToUpperInvariant()], ct);
+            }
+
+            await db.Database.MigrateAsync(ct);
+
+            var keys = await db.Territories.AsNoTracking().Where(t => t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey!, ct);
+            Assert.Equal("BOGʻBON", keys[wards[0].Id]);
+            Assert.All(wards[1..4], w => Assert.Equal(("BOGʻBON #" + w.Id).ToUpperInvariant(), keys[w.Id].ToUpperInvariant())); // the id as each database writes it
+            Assert.Equal("MAʻRIFAT", keys[wards[4].Id]);
+            Assert.Equal("MAʻRIFAT ", keys[wards[5].Id]); // a trailing space makes another key (the pages trim what is typed)
+            Assert.Equal("GULBOGʻ", keys[wards[6].Id]);
+            Assert.All(wards, w => Assert.StartsWith(Territory.KeyOf(w.Name), keys[w.Id], StringComparison.Ordinal));
+
+            var parent = await db.Territories.SingleAsync(t => t.Id == district, ct);
+            db.Territories.Add(new Territory(Guid.CreateVersion7(), parent, TerritoryKind.Mahalla, null, LocalizedName.Same("Bog’bon")));
+            Assert.Equal("admin.rule.mahalla_name_taken", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+
+            await migrator.MigrateAsync("20261124000020_UniqueAdministrativeKeys", ct);
+            var before = await db.Territories.AsNoTracking().Where(t => t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey!, ct);
+            Assert.Equal("BOG'BON", before[wards[1].Id]);
+            Assert.Equal("BOG‘BON", before[wards[2].Id]);
+        });
+    }
+
     private sealed record GroupCount(Guid Id, int Size, int People);
 
     /// <summary>An id as EF Core stores it: a uuid on PostgreSQL, upper-case text on SQLite.</summary>

@@ -171,7 +171,9 @@ internal sealed class TerritoryAdmin(MahallaDb db, Texts texts)
     private async Task EnsureNameIsFreeAsync(Guid parentId, Guid? self, LocalizedName name, CancellationToken ct)
     {
         var siblings = await db.Territories.AsNoTracking().Where(t => t.ParentId == parentId && t.Id != self).Select(t => t.Name).ToListAsync(ct);
-        if (siblings.Any(s => string.Equals(s.UzLatn, name.UzLatn, StringComparison.OrdinalIgnoreCase)
+        // "Bog'bon" and "Bogʻbon" are one name, whichever apostrophe was typed (ADR 0084).
+        var key = Territory.KeyOf(name.UzLatn);
+        if (siblings.Any(s => string.Equals(Territory.KeyOf(s.UzLatn), key, StringComparison.OrdinalIgnoreCase)
             || string.Equals(s.UzCyrl, name.UzCyrl, StringComparison.OrdinalIgnoreCase)))
         {
             throw new BusinessRuleException("admin.rule.mahalla_name_taken");

@@ -57,19 +57,28 @@ public sealed class Territory
     public double? Longitude { get; private set; }
 
     /// <summary>
-    /// A mahalla's Uzbek Latin name with its ASCII letters in capitals (the Uzbek Latin alphabet is ASCII but for the
-    /// ʻ sign), null for other territories. Two mahallas of one district may not share a name; the administration checks
-    /// that in both scripts, ignoring case, before it saves, and a unique index on the parent and this key stops the
-    /// twins that a double click would make between the check and the save (ADR 0081). Only ASCII is folded so that SQL
-    /// (SQLite's <c>upper</c> folds ASCII only) gives existing rows the same key as this does.
+    /// A mahalla's Uzbek Latin name with its ASCII letters in capitals and every apostrophe written ʻ (the Uzbek Latin
+    /// alphabet is ASCII but for that sign, which people type as ', `, ‘, ’ and more), null for other territories. Two
+    /// mahallas of one district may not share a name; the administration checks that in both scripts before it saves, and
+    /// a unique index on the parent and this key stops the twins that a double click would make between the check and
+    /// the save (ADR 0081, ADR 0084). Only ASCII letters are folded, and only these apostrophes, so that SQL gives existing
+    /// rows the same key as this does (M0021).
     /// </summary>
     public string? NameKey { get; private set; }
+
+    /// <summary>The apostrophes a name key writes as ʻ (U+02BB), as typed for the sign of oʻ and gʻ or for the tutuq (ʼ).</summary>
+    public const string Apostrophes = "'`\u00B4\u02B9\u02BC\u02BD\u2018\u2019\u201B\u2032";
 
     public static string KeyOf(string name) => string.Create(name.Length, name, (key, n) =>
     {
         for (var i = 0; i < n.Length; i++)
         {
-            key[i] = n[i] is >= 'a' and <= 'z' ? (char)(n[i] - 32) : n[i];
+            key[i] = n[i] switch
+            {
+                >= 'a' and <= 'z' => (char)(n[i] - 32),
+                var c when Apostrophes.Contains(c) => '\u02BB',
+                var c => c,
+            };
         }
     });
 

@@ -117,6 +117,4 @@ public sealed class M0020_UniqueAdministrativeKeys : MahallaMigration
         m.DropIndex("IX_holidays_Date", "holidays", S("calendar"));
         m.CreateIndex("IX_holidays_Date", "holidays", "Date", S("calendar"));
     }
-
-    private string Table(string table, string module) => S(module) is { } schema ? $"{schema}.{table}" : $"\"{table}\"";
 }

@@ -28,6 +28,9 @@ public abstract class MahallaMigration : Migration
         }
     }
 
+    /// <summary>A module's table as SQL names it: in the module's schema on PostgreSQL.</summary>
+    protected string Table(string table, string module) => S(module) is { } schema ? $"{schema}.{table}" : $"\"{table}\"";
+
     protected void Schema(MigrationBuilder m, string module)
     {
         if (S(module) is { } schema)
