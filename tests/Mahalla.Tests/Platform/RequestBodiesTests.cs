@@ -216,6 +216,19 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task The_api_description_names_the_idempotency_key_on_the_operations_that_take_it()
+    {
+        var openApi = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken))!;
+
+        var taking = openApi["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => (Name: $"{operation.Key.ToUpperInvariant()} {path.Key}", Operation: operation.Value!)))
+            .Where(o => o.Operation["parameters"]?.AsArray().Any(p => p!["in"]?.GetValue<string>() == "header" && p["name"]?.GetValue<string>() == "Idempotency-Key") == true)
+            .Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["POST /api/appeals", "POST /api/appeals/{id}/notes", "POST /api/reports"], taking);
+    }
+
+    [Fact]
     public async Task Taking_work_to_oneself_needs_no_body()
     {
         var citizen = await app.CitizenAsync();

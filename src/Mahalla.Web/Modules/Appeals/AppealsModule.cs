@@ -47,7 +47,8 @@ public static class AppealsModule
         appeals.MapPost("/", FileAsync).WithName("FileAppeal").RequireAuthorization(p => p.RequireRole(Roles.Citizen))
             .Accepts<FileAppealRequest>("application/json", "multipart/form-data")
             .WithSummary("File an appeal (citizen).")
-            .WithDescription("JSON body, or multipart/form-data with the same fields and up to 5 attachments (JPEG, PNG, WebP, PDF; 5 MB each). An Idempotency-Key header makes retries safe: the first result is returned and nothing new is created.");
+            .WithDescription("JSON body, or multipart/form-data with the same fields and up to 5 attachments (JPEG, PNG, WebP, PDF; 5 MB each). An Idempotency-Key header makes retries safe: the first result is returned and nothing new is created.")
+            .TakesIdempotencyKey("A retry gets the first answer again (with \"replayed\": true) and files nothing new.");
         appeals.MapGet("/mine", async Task<Ok<IReadOnlyList<AppealSummary>>> (HttpContext http, AppealQueries q, CancellationToken ct) =>
             TypedResults.Ok(await q.MineAsync(Caller.From(http.User), ct))).WithName("MyAppeals").WithSummary("The signed-in citizen's appeals.");
         appeals.MapGet("/{id:guid}", async Task<Ok<AppealView>> (Guid id, HttpContext http, AppealQueries q, CancellationToken ct) =>
@@ -78,10 +79,11 @@ public static class AppealsModule
             (Transitions.Transitions t, Caller c, Guid id, RatingRequest r, CancellationToken ct) => t.RateAsync(c, id, r, ct));
         appeals.MapPost("/{id:guid}/notes", async Task<NoContent> (Guid id, NoteRequest request, HttpContext http, Transitions.Transitions t, CancellationToken ct) =>
         {
-            await t.AddNoteAsync(Caller.From(http.User), id, request, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+            await t.AddNoteAsync(Caller.From(http.User), id, request, IdempotencyKeys.Of(http.Request), ct);
             return TypedResults.NoContent();
         }).WithName("AddInternalNote").WithSummary("Add an internal note (staff only; never shown to the citizen).")
-            .WithDescription("An Idempotency-Key header makes retries safe: the note is saved once, and the same key with another text is refused (409).");
+            .WithDescription("An Idempotency-Key header makes retries safe: the note is saved once, and the same key with another text is refused (409).")
+            .TakesIdempotencyKey("A retry saves nothing and answers 204 again.");
 
         var inbox = routes.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization(p => p.RequireRole(Roles.Staff));
         inbox.MapGet("/", async Task<GeneratedJson<InboxResult>> ([AsParameters] InboxQuery query, HttpContext http, Inbox inbox, CancellationToken ct) =>
@@ -165,7 +167,7 @@ public static class AppealsModule
             throw new InvalidInputException(Validation.Of("body", "validation.content_type"));
         }
 
-        var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+        var key = IdempotencyKeys.Of(http.Request);
         var filed = await handler.HandleAsync(Caller.From(http.User), request, files, key, ct);
         return TypedResults.Created($"/api/appeals/{filed.Id}", filed);
     }

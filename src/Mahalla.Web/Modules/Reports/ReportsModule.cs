@@ -11,6 +11,7 @@ using Mahalla.Web.Modules.Reports.PublicMap;
 using Mahalla.Web.Modules.Reports.Settings;
 using Mahalla.Web.Modules.Reports.ViewReport;
 using Mahalla.Web.Platform.Errors;
+using Mahalla.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -54,7 +55,8 @@ public static class ReportsModule
             .RequireAuthorization(p => p.RequireRole(Roles.Citizen)).RequireRateLimiting(Platform.Web.WebSetup.WriteLimit)
             .Accepts<FileReportRequest>("application/json", "multipart/form-data")
             .WithSummary("Report a local problem at a place (resident).")
-            .WithDescription("JSON, or multipart/form-data with the same fields, answers as answers[code] (repeat for several values) and up to 5 photos (JPEG, PNG, WebP; metadata stripped). The place is latitude/longitude, or territoryId (a mahalla) and address.");
+            .WithDescription("JSON, or multipart/form-data with the same fields, answers as answers[code] (repeat for several values) and up to 5 photos (JPEG, PNG, WebP; metadata stripped). The place is latitude/longitude, or territoryId (a mahalla) and address.")
+            .TakesIdempotencyKey("A retry gets the first answer again and reports nothing new.");
         reports.MapGet("/categories", async Task<Ok<IReadOnlyList<ReportCategoryView>>> (ReportSettings settings, CancellationToken ct) =>
             TypedResults.Ok(await settings.CategoriesAsync(ct))).WithName("ReportCategories")
             .WithSummary("Categories residents can report on the map, with their questions and nearby radius.");
@@ -187,7 +189,7 @@ public static class ReportsModule
 
         var caller = Caller.From(http.User);
         var filed = await handler.HandleAsync(new ReportIntake(caller, ReportChannel.Web), request, photos, ct,
-            http.Request.Headers["Idempotency-Key"].FirstOrDefault());
+            IdempotencyKeys.Of(http.Request));
         return TypedResults.Created($"/api/reports/{filed.Id}", filed);
     }
 

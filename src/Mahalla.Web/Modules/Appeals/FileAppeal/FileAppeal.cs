@@ -85,9 +85,9 @@ public sealed class FileAppealHandler(
             validation.Add("language", "validation.language");
         }
 
-        if (idempotencyKey is { Length: 0 or > 100 })
+        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
         {
-            validation.Add("Idempotency-Key", "validation.idempotency_key");
+            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
         }
 
         var uploads = await UploadedFiles.CheckAsync(files, "attachments", validation, ct);

@@ -175,9 +175,9 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
     {
         var validation = new Validation();
         var text = TextInput.Check(request.Text, "text", Appeal.MaxReasonLength, validation);
-        if (idempotencyKey is { Length: 0 or > 100 })
+        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
         {
-            validation.Add("Idempotency-Key", "validation.idempotency_key");
+            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
         }
 
         validation.ThrowIfInvalid();

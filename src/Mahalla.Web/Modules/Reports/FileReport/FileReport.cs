@@ -140,9 +140,9 @@ public sealed class FileReportHandler(
 
         var answers = settings is null ? "{}" : CheckAnswers(settings.Questions, request.Answers, validation);
         var clean = CheckPhotos(photos, validation);
-        if (idempotencyKey is { Length: 0 or > 100 })
+        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
         {
-            validation.Add("Idempotency-Key", "validation.idempotency_key");
+            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
         }
 
         validation.ThrowIfInvalid();

@@ -1,0 +1,33 @@
+using Microsoft.OpenApi;
+
+namespace Mahalla.Web.Platform.Web;
+
+/// <summary>
+/// The <c>Idempotency-Key</c> header that makes a creation safe to retry (filing an appeal or a report, adding a note): read
+/// under one name, and described in the OpenAPI document as a parameter of the operations that take it.
+/// </summary>
+public static class IdempotencyKeys
+{
+    public const string Header = "Idempotency-Key";
+
+    public const int MaxLength = 100;
+
+    /// <summary>The caller's key for this request, if it sent one.</summary>
+    public static string? Of(HttpRequest request) => request.Headers[Header].FirstOrDefault();
+
+    /// <summary>Describes the header on the operation: what a retry under the same key gets.</summary>
+    public static RouteHandlerBuilder TakesIdempotencyKey(this RouteHandlerBuilder endpoint, string retried) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = $"1–{MaxLength} characters of the caller's choosing, one per request. {retried} The same key with another request is refused (409 rule.idempotency_key_reused).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = MaxLength },
+            });
+            return Task.CompletedTask;
+        });
+}
