@@ -33,7 +33,7 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
             .WithName("AdminOrganizations").WithSummary("Organisations, filtered by kind (mahalla, district_office, region_office, service_provider), territory or name.");
         group.MapRead("/{id:guid}", (OrganizationAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminOrganization").WithSummary("One organisation.");
-        group.MapCreate("/", (OrganizationAdmin a, NewOrganizationRequest r, CancellationToken ct) => a.CreateAsync(r, ct), o => $"/api/admin/organizations/{o.Id}")
+        group.MapCreate("/", (OrganizationAdmin a, NewOrganizationRequest r, CancellationToken ct) => a.CreateAsync(r, null, ct), o => $"/api/admin/organizations/{o.Id}")
             .WithName("AdminCreateOrganization").WithSummary("Create an organisation of a kind, with names in every language, on a territory.");
         group.MapChange("/{id:guid}/name", (OrganizationAdmin a, Caller _, Guid id, RenameRequest r, CancellationToken ct) => a.RenameAsync(id, r, ct))
             .WithName("AdminRenameOrganization").WithSummary("Rename an organisation in every language.");
@@ -89,7 +89,7 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
         await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (await ViewsAsync([o], ct))[0] : null;
 
     /// <summary>Creates an organisation; with <paramref name="once"/> (a page form's, ADR 0083) the same form sent twice creates one.</summary>
-    public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, CancellationToken ct, Guid? once = null)
+    public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, Guid? once, CancellationToken ct)
     {
         // Sent again after it was saved: the organisation it made, before any rule could say it exists.
         if (once is { } made && await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == made, ct) is { } saved)
