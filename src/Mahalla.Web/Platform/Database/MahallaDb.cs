@@ -54,27 +54,30 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
     }
 
     /// <summary>
-    /// Adds a row whose id was derived from a page form's id or an idempotency key, and saves it, once: when a row with that
-    /// id is there already (the same form sent twice, even at once), nothing is added and the saved row is returned (ADR 0083).
+    /// Adds a new row and saves it. With <paramref name="once"/>, its id was derived from a page form's id or an idempotency
+    /// key, and it is saved once: when a row with that id is there already (the same form sent twice, even at once),
+    /// nothing is added and the saved row is returned (ADR 0083).
     /// </summary>
-    public async Task<T> AddOnceAsync<T>(T entity, Guid id, CancellationToken ct) where T : class
+    public async Task<T> SaveNewAsync<T>(T entity, bool once, CancellationToken ct) where T : class
     {
-        if (await Set<T>().FindAsync([id], ct) is { } saved)
+        var entry = Entry(entity);
+        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+        if (once && await Set<T>().FindAsync(key, ct) is { } saved)
         {
             return saved;
         }
 
-        Add(entity);
+        entry.State = EntityState.Added;
         try
         {
             await SaveChangesAsync(ct);
             return entity;
         }
-        catch (DbUpdateException failure) when (ConcurrencyGuards.IsUniqueViolation(failure))
+        catch (DbUpdateException failure) when (once && ConcurrencyGuards.IsUniqueViolation(failure))
         {
             // Saved by the other sending between the look and this save; a key of another kind broke is not ours to answer.
-            Entry(entity).State = EntityState.Detached;
-            if (await Set<T>().FindAsync([id], ct) is { } meanwhile)
+            entry.State = EntityState.Detached;
+            if (await Set<T>().FindAsync(key, ct) is { } meanwhile)
             {
                 return meanwhile;
             }

@@ -15,6 +15,15 @@ public static class IdempotencyKeys
     /// <summary>The caller's key for this request, if it sent one.</summary>
     public static string? Of(HttpRequest request) => request.Headers[Header].FirstOrDefault();
 
+    /// <summary>A key is 1 to 100 characters; anything else is refused as input, before any work.</summary>
+    public static void Check(string? key, Errors.Validation validation)
+    {
+        if (key is { Length: 0 or > MaxLength })
+        {
+            validation.Add(Header, "validation.idempotency_key");
+        }
+    }
+
     /// <summary>Describes the header on the operation: what a retry under the same key gets.</summary>
     public static RouteHandlerBuilder TakesIdempotencyKey(this RouteHandlerBuilder endpoint, string retried) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>

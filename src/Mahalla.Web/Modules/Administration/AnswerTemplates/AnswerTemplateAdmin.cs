@@ -51,17 +51,8 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
     public async Task<AnswerTemplateView> CreateAsync(AnswerTemplateRequest request, Guid? once, CancellationToken ct)
     {
         var (language, title, body) = await CheckAsync(request, ct);
-        var template = new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body);
-        if (once is { } id)
-        {
-            template = await db.AddOnceAsync(template, id, ct);
-        }
-        else
-        {
-            db.AnswerTemplates.Add(template);
-            await db.SaveChangesAsync(ct);
-        }
-
+        var template = await db.SaveNewAsync(new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body),
+            once is not null, ct);
         return (await ViewsAsync([template], ct))[0];
     }
 

@@ -121,17 +121,8 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
             throw new BusinessRuleException("admin.rule.mahalla_has_a_council");
         }
 
-        var organization = new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path);
-        if (once is { } id)
-        {
-            organization = await db.AddOnceAsync(organization, id, ct);
-        }
-        else
-        {
-            db.Organizations.Add(organization);
-            await db.SaveChangesAsync(ct);
-        }
-
+        var organization = await db.SaveNewAsync(new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path),
+            once is not null, ct);
         return (await ViewsAsync([organization], ct))[0];
     }
 

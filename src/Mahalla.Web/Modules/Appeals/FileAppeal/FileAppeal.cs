@@ -85,10 +85,7 @@ public sealed class FileAppealHandler(
             validation.Add("language", "validation.language");
         }
 
-        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
-        {
-            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
-        }
+        Platform.Web.IdempotencyKeys.Check(idempotencyKey, validation);
 
         var uploads = await UploadedFiles.CheckAsync(files, "attachments", validation, ct);
         validation.ThrowIfInvalid();

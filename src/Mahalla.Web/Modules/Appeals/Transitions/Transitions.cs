@@ -175,22 +175,13 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
     {
         var validation = new Validation();
         var text = TextInput.Check(request.Text, "text", Appeal.MaxReasonLength, validation);
-        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
-        {
-            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
-        }
-
+        Platform.Web.IdempotencyKeys.Check(idempotencyKey, validation);
         validation.ThrowIfInvalid();
         var appeal = await work.LoadForStaffAsync(caller, id, ct);
         var author = caller.UserId!.Value;
         var note = new InternalNote(idempotencyKey is null ? Guid.CreateVersion7() : InternalNote.IdFor(appeal.Id, author, idempotencyKey),
             appeal.Id, author, text!, Now);
-        if (idempotencyKey is null)
-        {
-            db.InternalNotes.Add(note);
-            await db.SaveChangesAsync(ct);
-        }
-        else if ((await db.AddOnceAsync(note, note.Id, ct)).Text != note.Text)
+        if ((await db.SaveNewAsync(note, once: idempotencyKey is not null, ct)).Text != note.Text)
         {
             throw new BusinessRuleException("rule.idempotency_key_reused");
         }

@@ -140,10 +140,7 @@ public sealed class FileReportHandler(
 
         var answers = settings is null ? "{}" : CheckAnswers(settings.Questions, request.Answers, validation);
         var clean = CheckPhotos(photos, validation);
-        if (idempotencyKey is { Length: 0 or > Platform.Web.IdempotencyKeys.MaxLength })
-        {
-            validation.Add(Platform.Web.IdempotencyKeys.Header, "validation.idempotency_key");
-        }
+        Platform.Web.IdempotencyKeys.Check(idempotencyKey, validation);
 
         validation.ThrowIfInvalid();
 
