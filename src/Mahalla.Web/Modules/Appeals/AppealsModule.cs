@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -139,10 +138,6 @@ public static class AppealsModule
             TypedResults.Ok(await handle(t, Caller.From(http.User), id, request, ct)))
             .WithName(name).WithSummary(summary);
 
-    // The fields of a multipart filing: those of the JSON body (attachments are its files, under any name).
-    private static readonly FrozenSet<string> FilingFields =
-        FrozenSet.Create(StringComparer.Ordinal, "type", "categoryCode", "territoryId", "text", "language", "isAnonymous");
-
     private static async Task<Created<FiledAppeal>> FileAsync(HttpContext http, FileAppealHandler handler, CancellationToken ct)
     {
         FileAppealRequest request;
@@ -151,7 +146,7 @@ public static class AppealsModule
         {
             var form = await http.Request.ReadFormAsync(ct);
             var validation = new Validation();
-            FormBodies.RefuseUnknown(form, FilingFields, validation);
+            FormBodies.RefuseUnknown<FileAppealRequest>(http.Request, form, validation);
             var anonymous = FormBodies.Flag(form, "isAnonymous", validation);
             validation.ThrowIfInvalid();
             request = new FileAppealRequest(form["type"], form["categoryCode"],

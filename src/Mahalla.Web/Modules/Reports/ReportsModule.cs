@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using Mahalla.Web.Modules.Accounts.Contracts;
@@ -160,11 +159,6 @@ public static class ReportsModule
         }
     }
 
-    // The fields of a multipart report (the page's form has its own, and reads the same ones): those of the JSON body, with
-    // each answer as answers[question]; photos are its files.
-    private static readonly FrozenSet<string> FilingFields = FrozenSet.Create(StringComparer.Ordinal,
-        "categoryCode", "title", "description", "latitude", "longitude", "locationSource", "territoryId", "address", "showName", "language");
-
     private static async Task<Created<FiledReport>> FileAsync(HttpContext http, FileReportHandler handler, CancellationToken ct)
     {
         FileReportRequest request;
@@ -173,7 +167,7 @@ public static class ReportsModule
         {
             var form = await http.Request.ReadFormAsync(ct);
             var validation = new Validation();
-            FormBodies.RefuseUnknown(form, FilingFields, validation, key => key.StartsWith("answers[", StringComparison.Ordinal) && key.EndsWith(']'));
+            FormBodies.RefuseUnknown<FileReportRequest>(http.Request, form, validation);
             validation.ThrowIfInvalid();
             request = FromForm(form);
             photos = await PhotosFromFormAsync(form, ct);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Mahalla.Web.Platform.Errors;
 
 /// <summary>
@@ -7,10 +9,19 @@ namespace Mahalla.Web.Platform.Errors;
 /// </summary>
 public static class FormBodies
 {
-    /// <summary>Adds <c>validation.unknown_field</c> for every field that is not <paramref name="known"/> (files are checked apart).</summary>
-    public static void RefuseUnknown(IFormCollection form, IReadOnlySet<string> known, Validation validation, Func<string, bool>? alsoKnown = null)
+    /// <summary>
+    /// Adds <c>validation.unknown_field</c> for every field that the JSON body <typeparamref name="T"/> does not have, by the
+    /// names its JSON contract gives them; a map such as a report's answers comes as <c>answers[question]</c>. Files are
+    /// checked apart.
+    /// </summary>
+    public static void RefuseUnknown<T>(HttpRequest request, IFormCollection form, Validation validation)
     {
-        foreach (var key in form.Keys.Where(k => !known.Contains(k) && alsoKnown?.Invoke(k) != true))
+        var options = JsonBodies.OptionsOf(request);
+        var properties = options.GetTypeInfo(typeof(T)).Properties;
+        bool Known(string key) => properties.Any(p => options.GetTypeInfo(p.PropertyType).Kind is JsonTypeInfoKind.Dictionary
+            ? key.StartsWith(p.Name + "[", StringComparison.Ordinal) && key.EndsWith(']')
+            : key == p.Name);
+        foreach (var key in form.Keys.Where(k => !Known(k)))
         {
             validation.Add(JsonBodies.Shortened(key), "validation.unknown_field");
         }

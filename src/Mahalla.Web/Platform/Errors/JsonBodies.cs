@@ -29,9 +29,13 @@ public static class JsonBodies
         }
         catch (JsonException e)
         {
-            throw Refusal(e, typeof(T), request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+            throw Refusal(e, typeof(T), OptionsOf(request));
         }
     }
+
+    /// <summary>The API's serializer options, which say what a request's fields are called.</summary>
+    internal static JsonSerializerOptions OptionsOf(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>The refusal of a body that <paramref name="target"/> could not be read from.</summary>
     public static InvalidInputException Refusal(JsonException exception, Type? target, JsonSerializerOptions options)
