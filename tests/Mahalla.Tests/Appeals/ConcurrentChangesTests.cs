@@ -89,9 +89,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     {
         var ct = TestContext.Current.CancellationToken;
         var filed = await (await app.NewCitizenAsync()).FileAsync("other");
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("uz-Cyrl"));
-        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-mahalla")).DefaultRequestHeaders.Authorization;
+        var browser = await app.PagesAsync("demo-mahalla", "uz-Cyrl");
         var url = $"/appeals/{filed.Str("id")}";
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
         var fields = PageChecks.FormFields(page, "answer").Where(f => f.Key != "Answer.Text")
@@ -127,8 +125,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     {
         var ct = TestContext.Current.CancellationToken;
         var filed = await (await app.NewCitizenAsync()).FileAsync("other");
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-mahalla")).DefaultRequestHeaders.Authorization;
+        var browser = await app.PagesAsync("demo-mahalla");
         var url = $"/appeals/{filed.Str("id")}";
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
         List<KeyValuePair<string, string>> Written(string text) =>
@@ -154,8 +151,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     public async Task Creation_forms_sent_twice_at_once_make_one_template_and_one_organisation()
     {
         var ct = TestContext.Current.CancellationToken;
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.Authorization = (await app.SignedInAsync("demo-admin")).DefaultRequestHeaders.Authorization;
+        var browser = await app.PagesAsync("demo-admin");
         var title = "Bajarildi " + Guid.NewGuid().ToString("N")[..8];
         var page = new HtmlParser().ParseDocument(await browser.GetStringAsync("/admin/answer-templates", ct));
         List<KeyValuePair<string, string>> Template(string body) =>

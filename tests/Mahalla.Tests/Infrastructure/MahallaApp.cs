@@ -142,6 +142,22 @@ public class MahallaApp : WebApplicationFactory<Program>
 
     public Task<HttpClient> CitizenAsync() => SignedInAsync("demo-citizen");
 
+    /// <summary>
+    /// A client that posts pages as a browser would, signed in as <paramref name="userName"/> (in <paramref name="language"/>
+    /// if given). It follows no redirect, so a test sees each one: HttpClient drops the bearer token when it follows one.
+    /// </summary>
+    public async Task<HttpClient> PagesAsync(string userName, string? language = null)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = (await SignedInAsync(userName)).DefaultRequestHeaders.Authorization;
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        return client;
+    }
+
     /// <summary>A new citizen account (a random +998 phone number), signed in.</summary>
     public async Task<HttpClient> NewCitizenAsync(string? displayName = null)
     {

@@ -66,9 +66,7 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_form_sent_after_signing_in_as_someone_else_in_another_tab_shows_why_it_was_refused_and_saves_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
-        browser.DefaultRequestHeaders.Authorization = (await app.CitizenAsync()).DefaultRequestHeaders.Authorization;
+        var browser = await app.PagesAsync("demo-citizen", "ru");
         var form = new HtmlParser().ParseDocument(await browser.GetStringAsync("/appeals/new", ct));
         var fields = PageChecks.FormFields(form, "file-appeal")
             .Where(f => f.Key is not ("Input.CategoryCode" or "Input.TerritoryId" or "Input.Text" or "Input.Type"))

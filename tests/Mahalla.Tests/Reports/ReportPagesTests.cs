@@ -183,9 +183,7 @@ public abstract class ReportPagesTests(MahallaApp app)
     /// <summary>A client as a browser: the sign-in's token, cookies for antiforgery, the language asked for, redirects seen as they are.</summary>
     private async Task<HttpClient> PageClientAsync(string userName, string language)
     {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = (await App.SignedInAsync(userName)).DefaultRequestHeaders.Authorization;
-        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var client = await App.PagesAsync(userName, language);
         return client;
     }
 
