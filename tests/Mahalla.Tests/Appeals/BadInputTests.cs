@@ -202,6 +202,8 @@ public abstract class BadInputTests(MahallaApp app)
     [Theory]
     [InlineData("anonymous", "true", "anonymous", "validation.unknown_field")]
     [InlineData("isAnonymous", "yes", "isAnonymous", "validation.expected_true_or_false")]
+    [InlineData("text", "Boshqa matn.", "text", "validation.duplicate_field")]
+    [InlineData("territoryId", "00000000-0000-0000-0000-000000000001", "territoryId", "validation.duplicate_field")]
     [InlineData("isAnonymous", "True", null, null)]
     [InlineData("isAnonymous", "on", null, null)]
     [InlineData("isAnonymous", "0", null, null)]

@@ -119,6 +119,89 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
     }
 
     [Fact]
+    public async Task A_field_given_twice_is_refused_and_named_on_every_endpoint_that_reads_json()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (callers, endpoints) = await SetUpAsync();
+        var openApi = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", ct))!;
+        var failures = new List<string>();
+        var notRepeated = new List<string>();
+
+        foreach (var endpoint in endpoints.Where(e => PropertiesOf(openApi, e).Count > 0))
+        {
+            // The first field that can be given a value of its own kind, so that only the repetition is wrong.
+            if (SchemasOf(openApi, endpoint).Select(p => (p.Name, Value: ValueOf(openApi, p.Schema))).FirstOrDefault(p => p.Value is not null) is not ({ } field, { } value))
+            {
+                notRepeated.Add($"{endpoint.Method} {endpoint.Route}");
+                continue;
+            }
+
+            var named = false;
+            foreach (var (name, client) in callers)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url)
+                {
+                    Content = new StringContent($"{{\"{field}\":{value},\"{field}\":{value}}}", Encoding.UTF8, "application/json"),
+                };
+                var response = await client.SendAsync(request, ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    failures.Add($"{endpoint.Method} {endpoint.Route} as {name}: {(int)response.StatusCode}, {field} given twice was read");
+                }
+                else if (response.StatusCode == HttpStatusCode.BadRequest)
+                {
+                    named |= (await response.ObjectAsync())["errorCodes"]?[field]?[0]?.GetValue<string>() == "validation.duplicate_field";
+                }
+            }
+
+            if (!named)
+            {
+                failures.Add($"{endpoint.Method} {endpoint.Route}: no caller was told that {field} is given twice");
+            }
+        }
+
+        Assert.True(notRepeated.Count == 0, "no field to repeat: " + string.Join(", ", notRepeated));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"complaint\",\"isAnonymous\":true,\"isAnonymous\":false}", "isAnonymous")]
+    [InlineData("{\"type\":\"complaint\",\"text\":\"Birinchi.\",\"Text\":\"Ikkinchi.\"}", "Text")]
+    public async Task A_filing_that_names_a_field_twice_files_nothing_whichever_value_was_meant(string json, string field)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await app.SignedInAsync("demo-citizen", "uz-Latn");
+        var mine = (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length;
+        var body = json.Replace("{", $"{{\"categoryCode\":\"other\",\"territoryId\":\"{await app.MahallaIdAsync()}\",", StringComparison.Ordinal);
+
+        var response = await citizen.PostAsync("/api/appeals", new StringContent(body, Encoding.UTF8, "application/json"), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.Equal("validation.duplicate_field", problem["errorCodes"]![field]![0]!.GetValue<string>());
+        Assert.Equal("Bu maydon bir necha marta berilgan. Har bir maydonni bir marta, kerakli bitta qiymat bilan bering.",
+            problem["errors"]![field]![0]!.GetValue<string>());
+        Assert.Equal(mine, (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length);
+    }
+
+    [Fact]
+    public async Task A_boundary_read_as_free_json_with_a_field_given_twice_is_refused_as_a_whole_and_nothing_is_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await app.SignedInAsync("demo-admin");
+        var url = $"/api/territories/{await app.MahallaIdAsync()}/boundary";
+        var before = await app.CreateClient().GetAsync(url, ct);
+        // Read last-wins, this would have been a point, or a polygon to a checker that read the first.
+        const string twice = "{\"type\":\"Polygon\",\"coordinates\":[[[69.205,41.283],[69.211,41.283],[69.211,41.288],[69.205,41.283]]],\"type\":\"Point\"}";
+
+        var response = await admin.PutAsync($"/api/admin/boundaries/{await app.MahallaIdAsync()}", new StringContent(twice, Encoding.UTF8, "application/json"), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("validation.duplicate_field", (await response.ObjectAsync())["errorCodes"]!["body"]![0]!.GetValue<string>());
+        Assert.Equal(before.StatusCode, (await app.CreateClient().GetAsync(url, ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_misspelt_anonymity_is_refused_in_the_callers_language_and_nothing_is_filed()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -153,6 +236,8 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
     [InlineData("assign", "{\"ids\":[\"all\"]}", "ids[0]", "validation.expected_id")]
     [InlineData("assign", "{\"ids\":[{\"id\":1}]}", "ids[0]", "validation.expected_id")]
     [InlineData("assign", "{\"userName\":[\"demo-mahalla\"]}", "userName", "validation.expected_text")]
+    [InlineData("assign", "{\"ids\":[],\"ids\":[]}", "ids", "validation.duplicate_field")]
+    [InlineData("rate", "{\"score\":5,\"comment\":\"Yaxshi.\",\"score\":1}", "score", "validation.duplicate_field")]
     public async Task A_value_of_the_wrong_kind_names_its_field_and_the_kind_expected(string endpoint, string json, string field, string code)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -277,7 +362,10 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         yield return Utf8(Each("\"<script>alert(1)</script>\""));
     }
 
-    private static List<string> PropertiesOf(JsonNode openApi, Endpoint endpoint)
+    private static List<string> PropertiesOf(JsonNode openApi, Endpoint endpoint) => SchemasOf(openApi, endpoint).Select(p => p.Name).ToList();
+
+    /// <summary>The body's fields with their schemas, from the OpenAPI document.</summary>
+    private static List<(string Name, JsonNode Schema)> SchemasOf(JsonNode openApi, Endpoint endpoint)
     {
         var operation = openApi["paths"]?[OpenApiPath(endpoint.Route)]?[endpoint.Method.ToLowerInvariant()];
         var schema = operation?["requestBody"]?["content"]?["application/json"]?["schema"];
@@ -286,7 +374,31 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
             schema = openApi["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]];
         }
 
-        return schema?["properties"]?.AsObject().Select(p => p.Key).ToList() ?? [];
+        return schema?["properties"]?.AsObject().Select(p => (p.Key, p.Value!)).ToList() ?? [];
+    }
+
+    /// <summary>A JSON value that a field of this schema reads: null where it may be null; null (none) for a schema not simple enough to say.</summary>
+    private static string? ValueOf(JsonNode openApi, JsonNode schema)
+    {
+        while (schema["$ref"] is { } reference)
+        {
+            schema = openApi["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]]!;
+        }
+
+        // A field that may be null and is otherwise a schema of its own is written as one of the two.
+        var types = (schema["type"], schema["oneOf"] ?? schema["anyOf"]) switch
+        {
+            (JsonArray many, _) => many.Select(t => t!.GetValue<string>()).ToList(),
+            (JsonValue one, _) => [one.GetValue<string>()],
+            (_, JsonArray choices) => choices.Select(c => c?["type"]?.GetValue<string>()).OfType<string>().ToList(),
+            _ => [],
+        };
+        return types.Contains("null") ? "null"
+            : types.Contains("string") && schema["format"] is null && schema["enum"] is null ? "\"x\""
+            : types.Contains("boolean") ? "true"
+            : types.Contains("array") ? "[]"
+            : types.Contains("object") ? "{}"
+            : null;
     }
 
     private static string OpenApiPath(string route) => RouteConstraint().Replace(route, "}").TrimEnd('/');

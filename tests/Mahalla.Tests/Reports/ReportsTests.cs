@@ -435,6 +435,8 @@ public abstract class ReportsTests(MahallaApp app)
     [InlineData("showname", "true", "showname", "validation.unknown_field")]
     [InlineData("answers[danger]x", "no", "answers[danger]x", "validation.unknown_field")]
     [InlineData("showName", "yes", "showName", "validation.expected_true_or_false")]
+    [InlineData("description", "Ikkinchi tavsif.", "description", "validation.duplicate_field")]
+    [InlineData("latitude", "40.1", "latitude", "validation.duplicate_field")]
     public async Task A_multipart_report_is_held_to_the_json_bodys_fields(string name, string value, string field, string code)
     {
         var citizen = await App.CitizenAsync();
@@ -453,6 +455,27 @@ public abstract class ReportsTests(MahallaApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(code, (await response.ObjectAsync())["errorCodes"]![field]![0]!.GetValue<string>());
         Assert.Equal(before, await CountReportsAsync());
+    }
+
+    [Fact]
+    public async Task A_multipart_answer_to_a_question_of_several_values_is_the_one_field_that_repeats()
+    {
+        var citizen = await App.CitizenAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("waste"), "categoryCode" },
+            { new StringContent("Chiqindi uyumi: qurilish qoldiqlari va eski mebel."), "description" },
+            { new StringContent("41.3262"), "latitude" },
+            { new StringContent("69.2362"), "longitude" },
+            { new StringContent("construction"), "answers[kind]" },
+            { new StringContent("bulky"), "answers[kind]" },
+        };
+
+        var response = await citizen.PostAsync("/api/reports", form);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var shown = await App.CreateClient().PublicReportAsync(await response.ObjectAsync());
+        Assert.Equal(["construction", "bulky"], shown["answers"]!["kind"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public static class AppealsModule
         {
             var form = await http.Request.ReadFormAsync(ct);
             var validation = new Validation();
-            FormBodies.RefuseUnknown<FileAppealRequest>(http.Request, form, validation);
+            FormBodies.RefuseUnknownOrRepeated<FileAppealRequest>(http.Request, form, validation);
             var anonymous = FormBodies.Flag(form, "isAnonymous", validation);
             validation.ThrowIfInvalid();
             request = new FileAppealRequest(form["type"], form["categoryCode"],

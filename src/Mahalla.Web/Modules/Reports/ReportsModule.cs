@@ -167,7 +167,7 @@ public static class ReportsModule
         {
             var form = await http.Request.ReadFormAsync(ct);
             var validation = new Validation();
-            FormBodies.RefuseUnknown<FileReportRequest>(http.Request, form, validation);
+            FormBodies.RefuseUnknownOrRepeated<FileReportRequest>(http.Request, form, validation);
             validation.ThrowIfInvalid();
             request = FromForm(form);
             photos = await PhotosFromFormAsync(form, ct);

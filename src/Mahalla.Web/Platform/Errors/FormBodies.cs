@@ -3,27 +3,56 @@ using System.Text.Json.Serialization.Metadata;
 namespace Mahalla.Web.Platform.Errors;
 
 /// <summary>
-/// A form body sent to the API (multipart, with files) is held to the rules of a JSON body (ADR 0082): a field the
-/// request does not have is refused rather than dropped, and a true/false field takes true or false, never anything
-/// else read as false.
+/// A form body sent to the API (multipart, with files) is held to the rules of a JSON body (ADRs 0082 and 0085): a field
+/// the request does not have is refused rather than dropped, a field is given once, and a true/false field takes true or
+/// false, never anything else read as false.
 /// </summary>
 public static class FormBodies
 {
     /// <summary>
     /// Adds <c>validation.unknown_field</c> for every field that the JSON body <typeparamref name="T"/> does not have, by the
-    /// names its JSON contract gives them; a map such as a report's answers comes as <c>answers[question]</c>. Files are
-    /// checked apart.
+    /// names its JSON contract gives them (a map such as a report's answers comes as <c>answers[question]</c>), and
+    /// <c>validation.duplicate_field</c> for a field given more than once that does not take a list: it would otherwise
+    /// be read as its values joined by commas, or as the first of them (ADR 0085). Files are checked apart.
     /// </summary>
-    public static void RefuseUnknown<T>(HttpRequest request, IFormCollection form, Validation validation)
+    public static void RefuseUnknownOrRepeated<T>(HttpRequest request, IFormCollection form, Validation validation)
     {
         var options = JsonBodies.OptionsOf(request);
         var properties = options.GetTypeInfo(typeof(T)).Properties;
-        bool Known(string key) => properties.Any(p => options.GetTypeInfo(p.PropertyType).Kind is JsonTypeInfoKind.Dictionary
-            ? key.StartsWith(p.Name + "[", StringComparison.Ordinal) && key.EndsWith(']')
-            : key == p.Name);
-        foreach (var key in form.Keys.Where(k => !Known(k)))
+
+        // What a field holds: a property's type, or for answers[question] the type of the map's values; null when unknown.
+        JsonTypeInfo? Target(string key)
         {
-            validation.Add(JsonBodies.Shortened(key), "validation.unknown_field");
+            foreach (var property in properties)
+            {
+                var info = options.GetTypeInfo(property.PropertyType);
+                if (info is { Kind: JsonTypeInfoKind.Dictionary, ElementType: { } element })
+                {
+                    if (key.StartsWith(property.Name + "[", StringComparison.Ordinal) && key.EndsWith(']'))
+                    {
+                        return options.GetTypeInfo(element);
+                    }
+                }
+                else if (key == property.Name)
+                {
+                    return info;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var (key, values) in form)
+        {
+            var target = Target(key);
+            if (target is null)
+            {
+                validation.Add(JsonBodies.Shortened(key), "validation.unknown_field");
+            }
+            else if (values.Count > 1 && target.Kind is not JsonTypeInfoKind.Enumerable)
+            {
+                validation.Add(JsonBodies.Shortened(key), "validation.duplicate_field");
+            }
         }
     }
 

@@ -52,6 +52,12 @@ public static class JsonBodies
             return (Body, "validation.body");
         }
 
+        // A field given twice fails where a value of the wrong kind would: only the message tells them apart.
+        if (Duplicates.Match(exception))
+        {
+            return (path.Count == 0 ? Body : Field(path), "validation.duplicate_field");
+        }
+
         if (path.Count == 0)
         {
             return (Body, target is null ? "validation.body" : Expected(options.GetTypeInfo(target)));
@@ -117,6 +123,40 @@ public static class JsonBodies
     }
 
     private readonly record struct Segment(string Name, bool Index);
+
+    /// <summary>
+    /// Knows System.Text.Json's refusal of a field given twice (ADR 0085) by its message, which is the only thing that
+    /// sets it apart. The messages are not written here: they are the ones the serializer itself gives, in whatever
+    /// language the runtime speaks, for a probe with a field twice, read once as an object and once as a map.
+    /// </summary>
+    private static class Duplicates
+    {
+        private static readonly JsonSerializerOptions Strict = new() { AllowDuplicateProperties = false };
+        private static readonly string ObjectPrefix = Prefix<DuplicateProbe>();
+        private static readonly string MapPrefix = Prefix<Dictionary<string, int>>();
+
+        public static bool Match(JsonException exception) =>
+            exception.Message.StartsWith(ObjectPrefix, StringComparison.Ordinal) || exception.Message.StartsWith(MapPrefix, StringComparison.Ordinal);
+
+        /// <summary>The message up to where it names the field (or all of it, when it does not).</summary>
+        private static string Prefix<T>()
+        {
+            try
+            {
+                JsonSerializer.Deserialize<T>("{\"P\":0,\"P\":0}", Strict);
+            }
+            catch (JsonException e)
+            {
+                var name = e.Message.IndexOf("'P'", StringComparison.Ordinal);
+                var prefix = name > 0 ? e.Message[..name] : e.Message;
+                return prefix.Length > 0 ? prefix : throw new InvalidOperationException("The serializer refused a field given twice without a message.");
+            }
+
+            throw new InvalidOperationException("The serializer read a field given twice; AllowDuplicateProperties is not honoured.");
+        }
+    }
+
+    private sealed record DuplicateProbe(int P);
 
     /// <summary>
     /// The steps of a path as System.Text.Json writes it (<c>$</c>, <c>$.items[0].name</c>, <c>$['odd name']</c>); null

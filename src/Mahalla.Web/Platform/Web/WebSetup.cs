@@ -50,6 +50,9 @@ public static class WebSetup
             // A field the request does not have is refused, not dropped: a misspelt "isAnonymous" filed under the
             // citizen's name (ADR 0082).
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            // A field given twice is refused, not read as its last value: a checker that read the first would have
+            // passed what the app then did with the second (ADR 0085).
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o =>
