@@ -243,6 +243,57 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
     }
 
     /// <summary>
+    /// An administrator's script that creates templates and organisations, retrying what timed out (ADR 0086): under one
+    /// key a request makes one thing, however many times and however close together it is sent.
+    /// </summary>
+    [Fact]
+    public async Task An_administrators_creation_retried_under_its_idempotency_key_makes_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await app.SignedInAsync("demo-admin", "ru");
+        var title = AdminApi.Unique("Javob ");
+        var provider = AdminApi.Unique("Suvoqova ");
+        Task<HttpResponseMessage> Create(string url, object body, string? key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+
+            return admin.SendAsync(request, ct);
+        }
+
+        var template = new { language = "uz-Latn", title, body = "Murojaatingiz koʻrib chiqildi." };
+        var organization = new { kind = "service_provider", names = AdminApi.Names(provider), territoryId = AdminApi.TashkentCity };
+        var templates = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Create("/api/admin/answer-templates", template, "script-1")));
+        var organizations = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Create("/api/admin/organizations", organization, "script-1")));
+
+        foreach (var retries in new[] { templates, organizations })
+        {
+            Assert.All(retries, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            var ids = await Task.WhenAll(retries.Select(async r => (await r.ObjectAsync()).Str("id")));
+            Assert.Single(ids.Distinct());
+            Assert.All(retries, r => Assert.EndsWith(ids[0], r.Headers.Location!.ToString(), StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.Title == title, ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Organizations.CountAsync(o => o.Name.UzLatn == provider, ct)));
+
+        // The key names one request: another template or organisation under it is refused, in the caller's language, and makes nothing.
+        var reused = await Create("/api/admin/answer-templates", template with { title = title + " 2" }, "script-1");
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal(new TextCatalog().Get("ru", "rule.idempotency_key_reused"), (await reused.ObjectAsync()).Str("detail"));
+        Assert.Equal(HttpStatusCode.Conflict, (await Create("/api/admin/organizations", organization with { kind = "district_office" }, "script-1")).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.Title == title + " 2", ct)));
+
+        // Without a key every sending makes one, as before; a key of 101 characters is refused before anything is made.
+        Assert.Equal(HttpStatusCode.Created, (await Create("/api/admin/answer-templates", template, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Create("/api/admin/answer-templates", template with { title = title + " 3" }, new string('k', 101))).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AnswerTemplates.CountAsync(t => t.Title.StartsWith(title), ct)));
+    }
+
+    /// <summary>
     /// An administrator's "add" pressed several times, and a citizen's "sign up" tapped several times: each look for the
     /// key happens before any save, so the database's unique index decides, and the losers hear the rule the look would
     /// have said (ADR 0081).

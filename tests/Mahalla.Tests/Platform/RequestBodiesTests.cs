@@ -310,7 +310,7 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
             .Where(o => o.Operation["parameters"]?.AsArray().Any(p => p!["in"]?.GetValue<string>() == "header" && p["name"]?.GetValue<string>() == "Idempotency-Key") == true)
             .Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["POST /api/appeals", "POST /api/appeals/{id}/notes", "POST /api/reports"], taking);
+        Assert.Equal(["POST /api/admin/answer-templates", "POST /api/admin/organizations", "POST /api/appeals", "POST /api/appeals/{id}/notes", "POST /api/reports"], taking);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Mahalla.Web.Modules.Accounts.Contracts;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
+using Mahalla.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mahalla.Web.Modules.Administration;
@@ -26,6 +27,18 @@ internal static class AdminRoutes
             var created = await create(Handler<TAdmin>(http), request, ct);
             return TypedResults.Created(location(created), created);
         });
+
+    /// <summary>
+    /// A creation that a retry makes once: under the caller's <c>Idempotency-Key</c> the handler is given the id of what it
+    /// makes (ADR 0086), and answers a retry with what the first request made, or 409 when the key comes with another request.
+    /// </summary>
+    public static RouteHandlerBuilder MapCreateOnce<TAdmin, TRequest, TView>(this RouteGroupBuilder group, string pattern,
+        Func<TAdmin, TRequest, Guid?, CancellationToken, Task<TView>> create, Func<TView, string> location) where TAdmin : notnull where TRequest : class =>
+        group.MapPost(pattern, async Task<Created<TView>> (TRequest request, HttpContext http, CancellationToken ct) =>
+        {
+            var created = await create(Handler<TAdmin>(http), request, IdempotencyKeys.IdOf(http), ct);
+            return TypedResults.Created(location(created), created);
+        }).TakesIdempotencyKey("A retry gets what the first request created, and creates nothing new.");
 
     /// <summary>A change with a body (PUT of a sub-resource), for the caller.</summary>
     public static RouteHandlerBuilder MapChange<TAdmin, TRequest, TView>(this RouteGroupBuilder group, string pattern,

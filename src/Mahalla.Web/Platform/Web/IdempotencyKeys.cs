@@ -24,6 +24,28 @@ public static class IdempotencyKeys
         }
     }
 
+    /// <summary>
+    /// The id of what a creation makes under the caller's key, or null without one (ADR 0086): the same caller, operation
+    /// and key give the same id on every node, and two callers' keys never meet. A key that is not 1 to 100 characters is
+    /// refused as input.
+    /// </summary>
+    public static Guid? IdOf(HttpContext http)
+    {
+        var key = Of(http.Request);
+        var validation = new Errors.Validation();
+        Check(key, validation);
+        validation.ThrowIfInvalid();
+        if (key is null)
+        {
+            return null;
+        }
+
+        var caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            ?? throw new InvalidOperationException("An operation that takes an Idempotency-Key is for signed-in callers.");
+        var operation = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
+        return Database.NamedIds.From($"mahalla:key:{caller}:{http.Request.Method} {operation}:{key}");
+    }
+
     /// <summary>Describes the header on the operation: what a retry under the same key gets.</summary>
     public static RouteHandlerBuilder TakesIdempotencyKey(this RouteHandlerBuilder endpoint, string retried) =>
         endpoint.AddOpenApiOperationTransformer((operation, _, _) =>

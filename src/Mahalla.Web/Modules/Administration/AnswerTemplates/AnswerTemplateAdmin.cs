@@ -25,7 +25,7 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
             .WithName("AdminAnswerTemplates").WithSummary("Answer templates, optionally of one language (uz-Latn, uz-Cyrl, ru, en).");
         group.MapRead("/{id:guid}", (AnswerTemplateAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminAnswerTemplate").WithSummary("One answer template.");
-        group.MapCreate("/", (AnswerTemplateAdmin a, AnswerTemplateRequest r, CancellationToken ct) => a.CreateAsync(r, null, ct), t => $"/api/admin/answer-templates/{t.Id}")
+        group.MapCreateOnce("/", (AnswerTemplateAdmin a, AnswerTemplateRequest r, Guid? once, CancellationToken ct) => a.CreateAsync(r, once, ct), t => $"/api/admin/answer-templates/{t.Id}")
             .WithName("AdminCreateAnswerTemplate").WithSummary("Create an answer template: language, title, body, optionally one organisation.");
         group.MapChange("/{id:guid}", (AnswerTemplateAdmin a, Caller _, Guid id, AnswerTemplateRequest r, CancellationToken ct) => a.EditAsync(id, r, ct))
             .WithName("AdminEditAnswerTemplate").WithSummary("Replace a template's language, title, body and organisation.");
@@ -47,12 +47,20 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
     public async Task<AnswerTemplateView?> GetAsync(Guid id, CancellationToken ct) =>
         await db.AnswerTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } t ? (await ViewsAsync([t], ct))[0] : null;
 
-    /// <summary>Creates a template; with <paramref name="once"/> (a page form's, ADR 0083) the same form sent twice creates one.</summary>
+    /// <summary>
+    /// Creates a template. With <paramref name="once"/> (a page form's, ADR 0083, or an API caller's key, ADR 0086) the same
+    /// request sent twice creates one; the key sent with another template is refused.
+    /// </summary>
     public async Task<AnswerTemplateView> CreateAsync(AnswerTemplateRequest request, Guid? once, CancellationToken ct)
     {
         var (language, title, body) = await CheckAsync(request, ct);
-        var template = await db.SaveNewAsync(new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body),
-            once is not null, ct);
+        var made = new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body);
+        var template = await db.SaveNewAsync(made, once is not null, ct);
+        if ((template.OrganizationId, template.Language, template.Title, template.Body) != (made.OrganizationId, made.Language, made.Title, made.Body))
+        {
+            throw new BusinessRuleException("rule.idempotency_key_reused");
+        }
+
         return (await ViewsAsync([template], ct))[0];
     }
 

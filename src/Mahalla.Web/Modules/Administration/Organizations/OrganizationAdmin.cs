@@ -33,7 +33,7 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
             .WithName("AdminOrganizations").WithSummary("Organisations, filtered by kind (mahalla, district_office, region_office, service_provider), territory or name.");
         group.MapRead("/{id:guid}", (OrganizationAdmin a, Guid id, CancellationToken ct) => a.GetAsync(id, ct))
             .WithName("AdminOrganization").WithSummary("One organisation.");
-        group.MapCreate("/", (OrganizationAdmin a, NewOrganizationRequest r, CancellationToken ct) => a.CreateAsync(r, null, ct), o => $"/api/admin/organizations/{o.Id}")
+        group.MapCreateOnce("/", (OrganizationAdmin a, NewOrganizationRequest r, Guid? once, CancellationToken ct) => a.CreateAsync(r, once, ct), o => $"/api/admin/organizations/{o.Id}")
             .WithName("AdminCreateOrganization").WithSummary("Create an organisation of a kind, with names in every language, on a territory.");
         group.MapChange("/{id:guid}/name", (OrganizationAdmin a, Caller _, Guid id, RenameRequest r, CancellationToken ct) => a.RenameAsync(id, r, ct))
             .WithName("AdminRenameOrganization").WithSummary("Rename an organisation in every language.");
@@ -88,13 +88,16 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
     public async Task<OrganizationView?> GetAsync(Guid id, CancellationToken ct) =>
         await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (await ViewsAsync([o], ct))[0] : null;
 
-    /// <summary>Creates an organisation; with <paramref name="once"/> (a page form's, ADR 0083) the same form sent twice creates one.</summary>
+    /// <summary>
+    /// Creates an organisation. With <paramref name="once"/> (a page form's, ADR 0083, or an API caller's key, ADR 0086)
+    /// the same request sent twice creates one; the key sent with another organisation is refused.
+    /// </summary>
     public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, Guid? once, CancellationToken ct)
     {
         // Sent again after it was saved: the organisation it made, before any rule could say it exists.
         if (once is { } made && await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == made, ct) is { } saved)
         {
-            return (await ViewsAsync([saved], ct))[0];
+            return Made(saved, request) ? (await ViewsAsync([saved], ct))[0] : throw new BusinessRuleException("rule.idempotency_key_reused");
         }
 
         var validation = new Validation();
@@ -123,8 +126,13 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
 
         var organization = await db.SaveNewAsync(new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path),
             once is not null, ct);
-        return (await ViewsAsync([organization], ct))[0];
+        return Made(organization, request) ? (await ViewsAsync([organization], ct))[0] : throw new BusinessRuleException("rule.idempotency_key_reused");
     }
+
+    /// <summary>Whether an organisation is the one this request makes (a retry's), rather than another made under its key.</summary>
+    private static bool Made(Organization organization, NewOrganizationRequest request) =>
+        organization.Kind == ParseKind(request.Kind) && organization.TerritoryId == request.TerritoryId
+        && organization.Name == AdminInput.Names(request.Names, new Validation());
 
     public async Task<OrganizationView?> RenameAsync(Guid id, RenameRequest request, CancellationToken ct)
     {
