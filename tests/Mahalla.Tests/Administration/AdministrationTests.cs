@@ -269,6 +269,31 @@ public abstract partial class AdministrationTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_name_with_a_line_break_a_tab_or_two_spaces_is_kept_on_one_line_and_is_the_same_mahalla_name()
+    {
+        var admin = await App.SignedInAsync("demo-admin");
+        var name = AdminApi.Unique("Yangi hayot ");
+        var pasted = name.Replace(" ", " \u00A0\n\t", StringComparison.Ordinal);
+
+        var created = await admin.CreatedAsync("/api/admin/territories/mahallas",
+            new { parentId = AdminApi.Yunusobod, names = new { uzLatn = pasted, uzCyrl = pasted + " (кир)", ru = "Новая  жизнь", en = "New\r\nlife" } });
+
+        var names = created["territory"]!["names"]!;
+        Assert.Equal(name, names.Str("uzLatn"));
+        Assert.Equal(name + " (кир)", names.Str("uzCyrl"));
+        Assert.Equal("Новая жизнь", names.Str("ru"));
+        Assert.Equal("New life", names.Str("en"));
+        // Typed again with a double space or a no-break space, it is the same mahalla, whether or not the key had been kept on one line.
+        foreach (var typed in new[] { name.Replace(" ", "  ", StringComparison.Ordinal), name.Replace(' ', '\u00A0') })
+        {
+            var refused = await (await admin.PostAsJsonAsync("/api/admin/territories/mahallas",
+                new { parentId = AdminApi.Yunusobod, names = new { uzLatn = typed, uzCyrl = AdminApi.Unique("Бошқа "), ru = "Другая", en = "Other" } }))
+                .ProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("admin.rule.mahalla_name_taken", refused.Str("code"));
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_in_the_users_language_and_nothing_is_saved()
     {
         var admin = await App.SignedInAsync("demo-admin", "ru");

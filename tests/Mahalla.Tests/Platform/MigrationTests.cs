@@ -282,15 +282,14 @@ public sealed class MigrationTests
                 await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, name.ToUpperInvariant()], ct);
             }
 
-            await db.Database.MigrateAsync(ct);
+            await migrator.MigrateAsync("20261124000021_MahallaNameApostrophes", ct);
 
             var keys = await db.Territories.AsNoTracking().Where(t => t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey!, ct);
             Assert.Equal("BOGʻBON", keys[wards[0].Id]);
             Assert.All(wards[1..4], w => Assert.Equal(("BOGʻBON #" + w.Id).ToUpperInvariant(), keys[w.Id].ToUpperInvariant())); // the id as each database writes it
             Assert.Equal("MAʻRIFAT", keys[wards[4].Id]);
-            Assert.Equal("MAʻRIFAT ", keys[wards[5].Id]); // a trailing space makes another key (the pages trim what is typed)
+            Assert.Equal("MAʻRIFAT ", keys[wards[5].Id]); // a trailing space made another key until M0022
             Assert.Equal("GULBOGʻ", keys[wards[6].Id]);
-            Assert.All(wards, w => Assert.StartsWith(Territory.KeyOf(w.Name), keys[w.Id], StringComparison.Ordinal));
 
             var parent = await db.Territories.SingleAsync(t => t.Id == district, ct);
             db.Territories.Add(new Territory(Guid.CreateVersion7(), parent, TerritoryKind.Mahalla, null, LocalizedName.Same("Bog’bon")));
@@ -302,6 +301,73 @@ public sealed class MigrationTests
             Assert.Equal("BOG'BON", before[wards[1].Id]);
             Assert.Equal("BOG‘BON", before[wards[2].Id]);
         });
+    }
+
+    /// <summary>
+    /// M0022 reads every white space of a mahalla's name key as a space, a run of them as one and none at the ends: of the
+    /// twins that spaces hid, the first entered keeps its key and the others get their ids, and the index then refuses a new
+    /// one typed with yet other spaces. Down gives the keys of M0021 back.
+    /// </summary>
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task M0022_makes_the_spaces_of_a_mahalla_name_one_and_keeps_the_first_of_the_twins_it_finds(Provider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await OnNewDatabaseAsync(provider, async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("20261124000021_MahallaNameApostrophes", ct);
+            var at = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+            var district = Guid.CreateVersion7(at);
+            // In the order entered: one name with the spaces people paste, a name with a space at its end, and names of their own.
+            var wards = new[]
+                {
+                    "Bogʻbon mahallasi", "Bogʻbon  mahallasi", "Bog'bon\u00A0mahallasi", "bogʻbon \t\r\n mahallasi", "Bogʻbon\u2003\u202F" + new string(' ', 120) + "mahallasi",
+                    "Maʻrifat", " Ma'rifat\u3000", "Gulbogʻ", "Gul bogʻ",
+                }
+                .Select((name, i) => (Id: Guid.CreateVersion7(at.AddMilliseconds(i + 1)), Name: name)).ToArray();
+            foreach (var (id, parentId, kind, name) in wards.Select(w => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name)).Prepend((district, null, TerritoryKind.District, "Tuman")))
+            {
+                var insert = $$"""
+                    insert into {{TableName(provider, "territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn", "NameKey")
+                    values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3}, {{(parentId is null ? "NULL" : "{4}")}})
+                    """;
+                // The keys as M0021 and its build wrote them: ASCII letters in capitals, apostrophes as ʻ, spaces as typed; twins apart by their ids.
+                var key = string.Concat(name.Select(c => Territory.Apostrophes.Contains(c) ? 'ʻ' : c is >= 'a' and <= 'z' ? (char)(c - 32) : c)) + (id == wards[0].Id ? "" : " #" + id);
+                await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, key], ct);
+            }
+
+            await db.Database.MigrateAsync(ct);
+
+            var keys = await db.Territories.AsNoTracking().Where(t => t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey!, ct);
+            Assert.Equal("BOGʻBON MAHALLASI", keys[wards[0].Id]);
+            Assert.All(wards[1..5], w => Assert.Equal(("BOGʻBON MAHALLASI #" + w.Id).ToUpperInvariant(), keys[w.Id].ToUpperInvariant())); // the id as each database writes it
+            Assert.Equal("MAʻRIFAT", keys[wards[5].Id]);
+            Assert.Equal(("MAʻRIFAT #" + wards[6].Id).ToUpperInvariant(), keys[wards[6].Id].ToUpperInvariant());
+            Assert.Equal("GULBOGʻ", keys[wards[7].Id]);
+            Assert.Equal("GUL BOGʻ", keys[wards[8].Id]); // a space inside a word is still a space: another name
+            Assert.All(wards, w => Assert.StartsWith(Territory.KeyOf(w.Name), keys[w.Id], StringComparison.Ordinal));
+
+            var parent = await db.Territories.SingleAsync(t => t.Id == district, ct);
+            db.Territories.Add(new Territory(Guid.CreateVersion7(), parent, TerritoryKind.Mahalla, null, LocalizedName.Same("Bog’bon\u2009 mahallasi ")));
+            Assert.Equal("admin.rule.mahalla_name_taken", (await Assert.ThrowsAsync<BusinessRuleException>(() => db.SaveChangesAsync(ct))).Rule);
+            db.ChangeTracker.Clear();
+
+            await migrator.MigrateAsync("20261124000021_MahallaNameApostrophes", ct);
+            var before = await db.Territories.AsNoTracking().Where(t => t.ParentId == district).ToDictionaryAsync(t => t.Id, t => t.NameKey!, ct);
+            Assert.Equal("BOGʻBON  MAHALLASI", before[wards[1].Id]);
+            Assert.Equal(" MAʻRIFAT\u3000", before[wards[6].Id]);
+        });
+    }
+
+    [Fact]
+    public void A_name_key_reads_as_a_space_every_character_dotnet_calls_white_space()
+    {
+        var white = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace);
+
+        Assert.Equal(Territory.Spaces, string.Concat(white));
+        Assert.Equal("OʻZBEKISTON OVOZI", Territory.KeyOf("\u00A0 Oʻzbekiston\t\u2028 ovozi\r\n"));
     }
 
     private sealed record GroupCount(Guid Id, int Size, int People);

@@ -57,12 +57,19 @@ internal static class AdminInput
     /// <summary>All four names are required: every page is shown in every language.</summary>
     public static LocalizedName? Names(NamesInput? names, Validation validation, int maxLength = NameLength)
     {
-        var uzLatn = Text(names?.UzLatn, "names.uzLatn", maxLength, validation);
-        var uzCyrl = Text(names?.UzCyrl, "names.uzCyrl", maxLength, validation);
-        var ru = Text(names?.Ru, "names.ru", maxLength, validation);
-        var en = Text(names?.En, "names.en", maxLength, validation);
+        var uzLatn = OneLine(Text(names?.UzLatn, "names.uzLatn", maxLength, validation));
+        var uzCyrl = OneLine(Text(names?.UzCyrl, "names.uzCyrl", maxLength, validation));
+        var ru = OneLine(Text(names?.Ru, "names.ru", maxLength, validation));
+        var en = OneLine(Text(names?.En, "names.en", maxLength, validation));
         return uzLatn is null || uzCyrl is null || ru is null || en is null ? null : new LocalizedName(uzLatn, uzCyrl, ru, en);
     }
+
+    /// <summary>
+    /// A name on one line with single spaces: a line break, a tab or a double space pasted into a name is never meant, and
+    /// would make "Bogʻbon  mahallasi" another mahalla than "Bogʻbon mahallasi" (ADR 0087).
+    /// </summary>
+    private static string? OneLine(string? name) =>
+        name is null || !name.Any(char.IsWhiteSpace) ? name : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>A new name in every language, for anything that is renamed.</summary>

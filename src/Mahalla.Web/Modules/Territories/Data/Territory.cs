@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Mahalla.Web.Modules.Territories.Data;
 
 public enum TerritoryKind
@@ -57,30 +59,47 @@ public sealed class Territory
     public double? Longitude { get; private set; }
 
     /// <summary>
-    /// A mahalla's Uzbek Latin name with its ASCII letters in capitals and every apostrophe written ʻ (the Uzbek Latin
-    /// alphabet is ASCII but for that sign, which people type as ', `, ‘, ’ and more), null for other territories. Two
-    /// mahallas of one district may not share a name; the administration checks that in both scripts before it saves, and
-    /// a unique index on the parent and this key stops the twins that a double click would make between the check and
-    /// the save (ADR 0081, ADR 0084). Only ASCII letters are folded, and only these apostrophes, so that SQL gives existing
-    /// rows the same key as this does (M0021).
+    /// A mahalla's Uzbek Latin name with its ASCII letters in capitals, every apostrophe written ʻ (the Uzbek Latin
+    /// alphabet is ASCII but for that sign, which people type as ', `, ‘, ’ and more) and every run of spaces written as
+    /// one space, with none at the ends; null for other territories. Two mahallas of one district may not share a name;
+    /// the administration checks that in both scripts before it saves, and a unique index on the parent and this key stops
+    /// the twins that a double click would make between the check and the save (ADR 0081, ADR 0084). Only ASCII letters
+    /// are folded, and only these apostrophes and spaces, so that SQL gives existing rows the same key as this does (M0021,
+    /// M0022).
     /// </summary>
     public string? NameKey { get; private set; }
 
     /// <summary>The apostrophes a name key writes as ʻ (U+02BB), as typed for the sign of oʻ and gʻ or for the tutuq (ʼ).</summary>
     public const string Apostrophes = "'`\u00B4\u02B9\u02BC\u02BD\u2018\u2019\u201B\u2032";
 
-    public static string KeyOf(string name) => string.Create(name.Length, name, (key, n) =>
+    /// <summary>The characters a name key reads as a space: those .NET calls white space, the line breaks and the no-break spaces among them.</summary>
+    public const string Spaces = "\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    public static string KeyOf(string name)
     {
-        for (var i = 0; i < n.Length; i++)
+        var key = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
-            key[i] = n[i] switch
+            if (Spaces.Contains(c))
             {
-                >= 'a' and <= 'z' => (char)(n[i] - 32),
-                var c when Apostrophes.Contains(c) => '\u02BB',
-                var c => c,
-            };
+                if (key.Length > 0 && key[^1] != ' ')
+                {
+                    key.Append(' ');
+                }
+            }
+            else
+            {
+                key.Append(c switch
+                {
+                    >= 'a' and <= 'z' => (char)(c - 32),
+                    _ when Apostrophes.Contains(c) => '\u02BB',
+                    _ => c,
+                });
+            }
         }
-    });
+
+        return key.ToString().TrimEnd(' ');
+    }
 
     public void Rename(LocalizedName name)
     {
