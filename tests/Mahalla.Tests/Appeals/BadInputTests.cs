@@ -230,6 +230,29 @@ public abstract class BadInputTests(MahallaApp app)
         Assert.Equal(before, await CountAsync());
     }
 
+    [Fact]
+    public async Task A_multipart_text_in_bytes_that_are_not_utf8_is_refused_rather_than_filed_with_its_letters_lost()
+    {
+        var citizen = await App.SignedInAsync("demo-citizen", "ru");
+        var before = await CountAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("complaint"), "type" },
+            { new StringContent("roads"), "categoryCode" },
+            { new StringContent((await App.MahallaIdAsync()).ToString()), "territoryId" },
+            // "Яма на дороге" in Windows-1251: bytes that are not UTF-8, which the form reader turns into U+FFFD.
+            { new ByteArrayContent([0xDF, 0xEC, 0xE0, 0x20, 0xED, 0xE0, 0x20, 0xE4, 0xEE, 0xF0, 0xEE, 0xE3, 0xE5]), "text" },
+        };
+
+        var response = await citizen.PostAsync("/api/appeals", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.Equal("validation.invalid_characters", problem["errorCodes"]!["text"]![0]!.GetValue<string>());
+        Assert.StartsWith("В тексте есть символы, которые нельзя сохранить", problem["errors"]!["text"]![0]!.GetValue<string>());
+        Assert.Equal(before, await CountAsync());
+    }
+
     private static MultipartFormDataContent Multipart(Guid mahalla, params (string Name, byte[] Bytes)[] files)
     {
         var form = new MultipartFormDataContent

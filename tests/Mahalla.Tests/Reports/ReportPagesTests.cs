@@ -51,6 +51,30 @@ public abstract class ReportPagesTests(MahallaApp app)
     }
 
     [Fact]
+    public async Task A_description_sent_in_bytes_that_are_not_utf8_is_refused_on_the_page_rather_than_saved_with_its_letters_lost()
+    {
+        var citizen = await PageClientAsync("demo-citizen", "uz-Latn");
+        var before = await ReportCountAsync();
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in (await FormFieldsAsync(citizen, "/report?category=waste", "report")).Where(f => f.Key != "categoryCode"))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new StringContent("waste"), "categoryCode");
+        content.Add(new StringContent("41.3262"), "latitude");
+        content.Add(new StringContent("69.2362"), "longitude");
+        // "Chiqindi uyumi, koʻcha" in Windows-1251's idea of Uzbek: ʻ is not a byte of it, and the bytes are not UTF-8.
+        content.Add(new ByteArrayContent([.. "Chiqindi uyumi, ko"u8, 0xA2, 0xE8, .. "cha"u8]), "description");
+
+        var response = await citizen.PostAsync("/report?category=waste", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Matnda saqlab boʻlmaydigan belgilar bor", (await DocumentAsync(response)).QuerySelector("#error-summary")!.TextContent);
+        Assert.Equal(before, await ReportCountAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_category_is_refused_on_the_page_and_nothing_is_saved()
     {
         var citizen = await PageClientAsync("demo-citizen", "en");

@@ -6,7 +6,9 @@ namespace Mahalla.Web.Modules.Appeals;
 /// <summary>
 /// Checks free text before it is stored: required, within its length, and well-formed Unicode
 /// without control characters (PostgreSQL cannot store NUL; an unpaired surrogate is a broken
-/// encoding). Text is otherwise stored exactly as given and rendered escaped.
+/// encoding). A form's bytes that are not UTF-8 reach the app already decoded, each as U+FFFD, the
+/// replacement character: that is refused too, rather than stored with the person's letters lost
+/// (ADR 0088). Text is otherwise stored exactly as given and rendered escaped.
 /// </summary>
 public static class TextInput
 {
@@ -51,7 +53,7 @@ public static class TextInput
 
                 i++;
             }
-            else if (char.IsLowSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\uFFFE' or '\uFFFF')
+            else if (char.IsLowSurrogate(c) || (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\uFFFD' or '\uFFFE' or '\uFFFF')
             {
                 return false;
             }

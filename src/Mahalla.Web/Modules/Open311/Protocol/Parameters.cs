@@ -42,7 +42,5 @@ internal sealed class Parameters(IReadOnlyDictionary<string, StringValues>? form
     /// sends on purpose, and control characters other than line breaks and tabs have no place in any argument.
     /// </summary>
     public static bool AreWellFormed(IEnumerable<KeyValuePair<string, StringValues>> arguments) =>
-        arguments.All(p => Clean(p.Key) && p.Value.All(v => v is null || Clean(v)));
-
-    private static bool Clean(string text) => !text.Contains('\uFFFD', StringComparison.Ordinal) && Appeals.TextInput.IsClean(text);
+        arguments.All(p => Appeals.TextInput.IsClean(p.Key) && p.Value.All(v => v is null || Appeals.TextInput.IsClean(v)));
 }
