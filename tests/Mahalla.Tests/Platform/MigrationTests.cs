@@ -270,17 +270,9 @@ public sealed class MigrationTests
             var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
             var district = Guid.CreateVersion7(at);
             // In the order entered: the same name with four apostrophes, a name with the tutuq typed as ', and another name.
-            var wards = new[] { "Bogʻbon", "Bog'bon", "BOG‘BON", "bog`bon", "Maʼrifat", "Ma'rifat ", "Gulbogʻ" }
-                .Select((name, i) => (Id: Guid.CreateVersion7(at.AddMilliseconds(i + 1)), Name: name)).ToArray();
-            foreach (var (id, parentId, kind, name) in wards.Select(w => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name)).Prepend((district, null, TerritoryKind.District, "Tuman")))
-            {
-                var insert = $$"""
-                    insert into {{TableName(provider, "territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn", "NameKey")
-                    values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3}, {{(parentId is null ? "NULL" : "{4}")}})
-                    """;
-                // The keys as M0020 and its build wrote them: ASCII letters in capitals, apostrophes as typed.
-                await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, name.ToUpperInvariant()], ct);
-            }
+            // The keys as M0020 and its build wrote them: ASCII letters in capitals, apostrophes as typed.
+            var wards = await InsertMahallasAsync(db, provider, district, at, ["Bogʻbon", "Bog'bon", "BOG‘BON", "bog`bon", "Maʼrifat", "Ma'rifat ", "Gulbogʻ"],
+                (_, name) => name.ToUpperInvariant(), ct);
 
             await migrator.MigrateAsync("20261124000021_MahallaNameApostrophes", ct);
 
@@ -321,22 +313,14 @@ public sealed class MigrationTests
             var at = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
             var district = Guid.CreateVersion7(at);
             // In the order entered: one name with the spaces people paste, a name with a space at its end, and names of their own.
-            var wards = new[]
-                {
+            // The keys as M0021 and its build wrote them: ASCII letters in capitals, apostrophes as ʻ, spaces as typed; all but the first apart by their ids.
+            var wards = await InsertMahallasAsync(db, provider, district, at,
+                [
                     "Bogʻbon mahallasi", "Bogʻbon  mahallasi", "Bog'bon\u00A0mahallasi", "bogʻbon \t\r\n mahallasi", "Bogʻbon\u2003\u202F" + new string(' ', 120) + "mahallasi",
                     "Maʻrifat", " Ma'rifat\u3000", "Gulbogʻ", "Gul bogʻ",
-                }
-                .Select((name, i) => (Id: Guid.CreateVersion7(at.AddMilliseconds(i + 1)), Name: name)).ToArray();
-            foreach (var (id, parentId, kind, name) in wards.Select(w => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name)).Prepend((district, null, TerritoryKind.District, "Tuman")))
-            {
-                var insert = $$"""
-                    insert into {{TableName(provider, "territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn", "NameKey")
-                    values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3}, {{(parentId is null ? "NULL" : "{4}")}})
-                    """;
-                // The keys as M0021 and its build wrote them: ASCII letters in capitals, apostrophes as ʻ, spaces as typed; twins apart by their ids.
-                var key = string.Concat(name.Select(c => Territory.Apostrophes.Contains(c) ? 'ʻ' : c is >= 'a' and <= 'z' ? (char)(c - 32) : c)) + (id == wards[0].Id ? "" : " #" + id);
-                await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, key], ct);
-            }
+                ],
+                (i, name) => string.Concat(name.Select(c => Territory.Apostrophes.Contains(c) ? 'ʻ' : c is >= 'a' and <= 'z' ? (char)(c - 32) : c)) + (i == 0 ? "" : " #" + i),
+                ct);
 
             await db.Database.MigrateAsync(ct);
 
@@ -368,6 +352,28 @@ public sealed class MigrationTests
 
         Assert.Equal(Territory.Spaces, string.Concat(white));
         Assert.Equal("OʻZBEKISTON OVOZI", Territory.KeyOf("\u00A0 Oʻzbekiston\t\u2028 ovozi\r\n"));
+    }
+
+    /// <summary>
+    /// A district and its mahallas, inserted by SQL as an earlier build saved them, in the order given, one millisecond
+    /// apart: each mahalla's name in every language, and its name key as <paramref name="keyOf"/> (its place, its name) says.
+    /// </summary>
+    private static async Task<(Guid Id, string Name)[]> InsertMahallasAsync(MahallaDb db, Provider provider, Guid district, DateTimeOffset at,
+        string[] names, Func<int, string, string> keyOf, CancellationToken ct)
+    {
+        var wards = names.Select((name, i) => (Id: Guid.CreateVersion7(at.AddMilliseconds(i + 1)), Name: name)).ToArray();
+        var rows = wards.Select((w, i) => (w.Id, (Guid?)district, TerritoryKind.Mahalla, w.Name, (string?)keyOf(i, w.Name)))
+            .Prepend((district, null, TerritoryKind.District, "Tuman", null));
+        foreach (var (id, parentId, kind, name, key) in rows)
+        {
+            var insert = $$"""
+                insert into {{TableName(provider, "territories", "territories")}} ("Id", "ParentId", "Kind", "Path", "NameUzLatn", "NameUzCyrl", "NameRu", "NameEn", "NameKey")
+                values ({0}, {{(parentId is null ? "NULL" : "{1}")}}, {2}, '/', {3}, {3}, {3}, {3}, {{(key is null ? "NULL" : "{4}")}})
+                """;
+            await db.Database.ExecuteSqlRawAsync(insert, [StoredId(provider, id), StoredId(provider, parentId ?? Guid.Empty), (int)kind, name, key ?? ""], ct);
+        }
+
+        return wards;
     }
 
     private sealed record GroupCount(Guid Id, int Size, int People);
