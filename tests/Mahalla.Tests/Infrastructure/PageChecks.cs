@@ -42,9 +42,12 @@ public static class PageChecks
             .QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
 
     /// <summary>Every field of a named form with the value the page shows, as a browser would post it unchanged.</summary>
-    public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formName)
+    public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formName) =>
+        FormFields(page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null));
+
+    /// <summary>Every field of a form with the value the page shows, as a browser would post it unchanged.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(IElement form)
     {
-        var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null);
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Parser;
+using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -92,6 +93,28 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(new TextCatalog().Get("ru", "error.form_expired"), page.QuerySelector("main p")?.TextContent);
         PageChecks.AssertAccessible("/appeals/new (refused)", page);
         Assert.Equal(before, await app.WithDbAsync(db => db.Appeals.CountAsync(ct)));
+    }
+
+    [Fact]
+    public async Task A_form_with_a_null_character_says_it_could_not_be_read_not_that_it_expired_and_saves_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var browser = await app.PagesAsync("demo-mahalla", "uz-Cyrl");
+        var filed = await (await app.NewCitizenAsync()).FileAsync();
+        var url = $"/appeals/{filed.Str("id")}";
+        var form = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
+        var fields = PageChecks.FormFields(form, "note").Where(f => f.Key != "Note.Text").ToList();
+        var notes = await app.WithDbAsync(db => db.InternalNotes.CountAsync(ct));
+
+        // A URL-encoded form: the framework's decoder refuses %00, so the antiforgery check cannot read the token either.
+        var body = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")) + "&Note.Text=Qo%CA%BBshni%00";
+        var response = await browser.PostAsync(url, new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(new TextCatalog().Get("uz-Cyrl", "error.form_unreadable"), page.QuerySelector("main p")?.TextContent);
+        PageChecks.AssertAccessible(url + " (unreadable)", page);
+        Assert.Equal(notes, await app.WithDbAsync(db => db.InternalNotes.CountAsync(ct)));
     }
 
     [Theory]
