@@ -17,25 +17,14 @@ public static class AppealApi
     }
 
     public static Task<HttpResponseMessage> PostFileAsync(this HttpClient citizen, string category = "other", Guid? mahalla = null,
-        string text = "Ko'chamizda chiroq yo'q.", string type = "complaint", string? idempotencyKey = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/appeals")
+        string text = "Ko'chamizda chiroq yo'q.", string type = "complaint", string? idempotencyKey = null) =>
+        citizen.PostJsonAsync("/api/appeals", new
         {
-            Content = JsonContent.Create(new
-            {
-                type,
-                categoryCode = category,
-                territoryId = mahalla ?? Web.Modules.Territories.TerritorySeed.IdFor("mahalla:bodomzor"),
-                text,
-            }),
-        };
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        return citizen.SendAsync(request);
-    }
+            type,
+            categoryCode = category,
+            territoryId = mahalla ?? Web.Modules.Territories.TerritorySeed.IdFor("mahalla:bodomzor"),
+            text,
+        }, idempotencyKey);
 
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, JsonNode appeal, string verb, object body) =>
         client.PostAsJsonAsync($"/api/appeals/{appeal.Str("id")}/{verb}", body);

@@ -212,16 +212,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         var filed = await (await app.NewCitizenAsync()).FileAsync("other");
         var staff = await app.SignedInAsync("demo-mahalla", "ru");
         var colleague = await app.SignedInAsync("demo-district");
-        Task<HttpResponseMessage> Note(HttpClient client, string text, string? key)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/appeals/{filed.Str("id")}/notes") { Content = JsonContent.Create(new { text }) };
-            if (key is not null)
-            {
-                request.Headers.Add("Idempotency-Key", key);
-            }
-
-            return client.SendAsync(request, ct);
-        }
+        Task<HttpResponseMessage> Note(HttpClient client, string text, string? key) => client.PostJsonAsync($"/api/appeals/{filed.Str("id")}/notes", new { text }, key, ct);
 
         var retries = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Note(staff, "Suv quvuri tekshirildi.", "note-1")));
         Assert.All(retries, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
@@ -253,16 +244,7 @@ public abstract class ConcurrentChangesTests(MahallaApp app)
         var admin = await app.SignedInAsync("demo-admin", "ru");
         var title = AdminApi.Unique("Javob ");
         var provider = AdminApi.Unique("Suvoqova ");
-        Task<HttpResponseMessage> Create(string url, object body, string? key)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-            if (key is not null)
-            {
-                request.Headers.Add("Idempotency-Key", key);
-            }
-
-            return admin.SendAsync(request, ct);
-        }
+        Task<HttpResponseMessage> Create(string url, object body, string? key) => admin.PostJsonAsync(url, body, key, ct);
 
         var template = new { language = "uz-Latn", title, body = "Murojaatingiz koʻrib chiqildi." };
         var organization = new { kind = "service_provider", names = AdminApi.Names(provider), territoryId = AdminApi.TashkentCity };

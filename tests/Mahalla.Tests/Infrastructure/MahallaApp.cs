@@ -213,4 +213,17 @@ public static class Json
         (await response.Content.ReadFromJsonAsync<JsonArray>(Web))!;
 
     public static string Str(this JsonNode node, string name) => node[name]!.GetValue<string>();
+
+    /// <summary>A JSON POST, under an <c>Idempotency-Key</c> when one is given, as a client that retries would send it.</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body, string? idempotencyKey,
+        CancellationToken ct = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request, ct);
+    }
 }

@@ -18,22 +18,21 @@ public static class FormBodies
     public static void RefuseUnknownOrRepeated<T>(HttpRequest request, IFormCollection form, Validation validation)
     {
         var options = JsonBodies.OptionsOf(request);
-        var properties = options.GetTypeInfo(typeof(T)).Properties;
+        var properties = options.GetTypeInfo(typeof(T)).Properties.Select(p => (p.Name, Info: options.GetTypeInfo(p.PropertyType))).ToList();
 
         // What a field holds: a property's type, or for answers[question] the type of the map's values; null when unknown.
         JsonTypeInfo? Target(string key)
         {
-            foreach (var property in properties)
+            foreach (var (name, info) in properties)
             {
-                var info = options.GetTypeInfo(property.PropertyType);
                 if (info is { Kind: JsonTypeInfoKind.Dictionary, ElementType: { } element })
                 {
-                    if (key.StartsWith(property.Name + "[", StringComparison.Ordinal) && key.EndsWith(']'))
+                    if (key.StartsWith(name + "[", StringComparison.Ordinal) && key.EndsWith(']'))
                     {
                         return options.GetTypeInfo(element);
                     }
                 }
-                else if (key == property.Name)
+                else if (key == name)
                 {
                     return info;
                 }

@@ -29,7 +29,7 @@ public static class JsonBodies
         }
         catch (JsonException e)
         {
-            throw Refusal(e, typeof(T), OptionsOf(request));
+            throw Refusal(e, typeof(T), request);
         }
     }
 
@@ -38,9 +38,9 @@ public static class JsonBodies
         request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>The refusal of a body that <paramref name="target"/> could not be read from.</summary>
-    public static InvalidInputException Refusal(JsonException exception, Type? target, JsonSerializerOptions options)
+    public static InvalidInputException Refusal(JsonException exception, Type? target, HttpRequest request)
     {
-        var (field, key) = Describe(exception, target, options);
+        var (field, key) = Describe(exception, target, OptionsOf(request));
         return new InvalidInputException(Validation.Of(field, key));
     }
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Mahalla.Web.Platform.Errors;
 
@@ -14,8 +13,7 @@ namespace Mahalla.Web.Platform.Errors;
 /// Turns domain refusals into RFC 9457 ProblemDetails in the caller's language. Anything else is a
 /// 500 whose body carries no internals (the exception goes to the log without request data).
 /// </summary>
-internal sealed class ProblemHandler(IProblemDetailsService problems, Texts texts, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<ProblemHandler> logger)
-    : IExceptionHandler
+internal sealed class ProblemHandler(IProblemDetailsService problems, Texts texts, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,7 +23,7 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
         // A body the endpoint's binding could not read names its field, like any other invalid input (ADR 0082).
         if (exception is BadHttpRequestException { InnerException: JsonException unreadable })
         {
-            exception = JsonBodies.Refusal(unreadable, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, json.Value.SerializerOptions);
+            exception = JsonBodies.Refusal(unreadable, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType, http.Request);
         }
 
         if (exception is InvalidInputException invalid)

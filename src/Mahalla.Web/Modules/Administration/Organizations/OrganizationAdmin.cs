@@ -94,12 +94,6 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
     /// </summary>
     public async Task<OrganizationView> CreateAsync(NewOrganizationRequest request, Guid? once, CancellationToken ct)
     {
-        // Sent again after it was saved: the organisation it made, before any rule could say it exists.
-        if (once is { } made && await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == made, ct) is { } saved)
-        {
-            return Made(saved, request) ? (await ViewsAsync([saved], ct))[0] : throw new BusinessRuleException("rule.idempotency_key_reused");
-        }
-
         var validation = new Validation();
         var kind = ParseKind(request.Kind);
         if (kind is null)
@@ -119,20 +113,27 @@ internal sealed class OrganizationAdmin(MahallaDb db, Texts texts)
         }
 
         validation.ThrowIfInvalid();
-        if (kind == OrganizationKind.Mahalla && await db.Organizations.AnyAsync(o => o.TerritoryId == territory!.Id && o.Kind == OrganizationKind.Mahalla, ct))
+        var made = new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path);
+
+        // Sent again after it was saved: the organisation it made, before the council rule could say it exists.
+        var organization = once is not null ? await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == made.Id, ct) : null;
+        if (organization is null)
         {
-            throw new BusinessRuleException("admin.rule.mahalla_has_a_council");
+            if (kind == OrganizationKind.Mahalla && await db.Organizations.AnyAsync(o => o.TerritoryId == territory.Id && o.Kind == OrganizationKind.Mahalla, ct))
+            {
+                throw new BusinessRuleException("admin.rule.mahalla_has_a_council");
+            }
+
+            organization = await db.SaveNewAsync(made, once is not null, ct);
         }
 
-        var organization = await db.SaveNewAsync(new Organization(once ?? Guid.CreateVersion7(), kind!.Value, name!, territory!.Id, territory.Path),
-            once is not null, ct);
-        return Made(organization, request) ? (await ViewsAsync([organization], ct))[0] : throw new BusinessRuleException("rule.idempotency_key_reused");
-    }
+        if ((organization.Kind, organization.TerritoryId, organization.Name) != (made.Kind, made.TerritoryId, made.Name))
+        {
+            throw new BusinessRuleException("rule.idempotency_key_reused");
+        }
 
-    /// <summary>Whether an organisation is the one this request makes (a retry's), rather than another made under its key.</summary>
-    private static bool Made(Organization organization, NewOrganizationRequest request) =>
-        organization.Kind == ParseKind(request.Kind) && organization.TerritoryId == request.TerritoryId
-        && organization.Name == AdminInput.Names(request.Names, new Validation());
+        return (await ViewsAsync([organization], ct))[0];
+    }
 
     public async Task<OrganizationView?> RenameAsync(Guid id, RenameRequest request, CancellationToken ct)
     {
