@@ -63,6 +63,30 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
         PageChecks.AssertAccessible("/no-such-page", page);
     }
 
+    [Theory]
+    [InlineData("POST", "/no-such-page", HttpStatusCode.NotFound, "error.page_not_found")]
+    [InlineData("DELETE", "/appeals/new", HttpStatusCode.MethodNotAllowed, "error.method_not_allowed")]
+    [InlineData("PUT", "/track", HttpStatusCode.MethodNotAllowed, "error.method_not_allowed")]
+    public async Task A_page_refused_for_another_method_than_get_still_shows_the_error_page(string method, string url, HttpStatusCode status, string text)
+    {
+        // The error page is shown by GET: run again as the POST it was, it was taken for a form it does not have (an empty
+        // 400); as a DELETE or PUT, refused once more (an empty 405).
+        var ct = TestContext.Current.CancellationToken;
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ru"));
+        using var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("text", "Salom")]),
+        };
+
+        var response = await client.SendAsync(request, ct);
+
+        Assert.Equal(status, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(new TextCatalog().Get("ru", text), page.QuerySelector("main p")?.TextContent);
+        PageChecks.AssertAccessible($"{method} {url}", page);
+    }
+
     [Fact]
     public async Task A_form_sent_after_signing_in_as_someone_else_in_another_tab_shows_why_it_was_refused_and_saves_nothing()
     {

@@ -34,10 +34,12 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
         await citizen.FileAsync();
         await citizen.ReportAtAsync(ReportApi.BodomzorLat, ReportApi.BodomzorLon);
         var browser = await app.PagesAsync(userName, "uz-Latn");
+        var me = (await (await browser.GetAsync("/api/me", ct)).ObjectAsync()).Str("userId");
         var errorsBefore = app.Log.Errors.Count;
         var failures = new List<string>();
         var forms = 0;
-        var expired = new TextCatalog().Get("uz-Latn", "error.form_expired")[..40];
+        var catalog = new TextCatalog();
+        var expired = catalog.Get("uz-Latn", "error.form_expired")[..40];
 
         // One page of each kind: /appeals/{id} once, whichever appeal it shows.
         var seen = new HashSet<string>(StringComparer.Ordinal) { Kind(start) };
@@ -58,7 +60,8 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
             }
 
             var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
-            foreach (var link in Links(page).Where(l => seen.Add(Kind(l))))
+            // Not the role's own account page: its forms (a role, a password, a lock) would end the session the crawl uses.
+            foreach (var link in Links(page).Where(l => !l.Contains(me, StringComparison.Ordinal) && seen.Add(Kind(l))))
             {
                 queue.Enqueue(link);
             }
@@ -67,19 +70,25 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
             {
                 forms++;
                 var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-                foreach (var (variant, content) in HostileSendings(form))
+                foreach (var (variant, content, refusal) in HostileSendings(form))
                 {
                     using (content)
                     {
                         var answer = await browser.PostAsync(action, content, ct);
+                        var text = await answer.Content.ReadAsStringAsync(ct);
                         if ((int)answer.StatusCode >= 500)
                         {
                             failures.Add($"POST {action} ({Name(form)}, {variant}) from {url}: {(int)answer.StatusCode}");
                         }
-                        else if (answer.StatusCode == HttpStatusCode.BadRequest && (await answer.Content.ReadAsStringAsync(ct)).Contains(expired, StringComparison.Ordinal))
+                        else if (answer.StatusCode == HttpStatusCode.BadRequest && text.Contains(expired, StringComparison.Ordinal))
                         {
                             // The form's token was refused: the sending never reached the page, and it says the wrong thing.
                             failures.Add($"POST {action} ({Name(form)}, {variant}) from {url}: refused as an expired form");
+                        }
+                        else if (refusal is var (status, key)
+                            && (answer.StatusCode != status || new HtmlParser().ParseDocument(text).QuerySelector("main p")?.TextContent != catalog.Get("uz-Latn", key)))
+                        {
+                            failures.Add($"POST {action} ({Name(form)}, {variant}) from {url}: {(int)answer.StatusCode}, not {(int)status} with {key}");
                         }
                     }
                 }
@@ -87,6 +96,7 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(start, ct)).StatusCode); // still signed in: no page went unvisited for that
         Assert.True(forms >= 10, $"{userName} reached only {forms} forms from {start}: {string.Join(", ", seen)}");
         Assert.True(app.Log.Errors.Count == errorsBefore, string.Join("\n", app.Log.Errors.Skip(errorsBefore)));
     }
@@ -112,8 +122,11 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
     private static string Name(IHtmlFormElement form) =>
         form.QuerySelector("input[name='_handler']")?.GetAttribute("value") ?? form.GetAttribute("action") ?? "form";
 
-    /// <summary>The form as the page shows it, each time with every field the person fills in changed the same way.</summary>
-    private static IEnumerable<(string Variant, HttpContent Content)> HostileSendings(IHtmlFormElement form)
+    /// <summary>
+    /// The form as the page shows it, each time with every field the person fills in changed the same way; then the form
+    /// whole but cut short, and named in another charset, which must be refused with that status and text (ADR 0089).
+    /// </summary>
+    private static IEnumerable<(string Variant, HttpContent Content, (HttpStatusCode, string)? Refusal)> HostileSendings(IHtmlFormElement form)
     {
         var fields = PageChecks.FormFields(form);
         var hidden = form.QuerySelectorAll("input[type=hidden][name]").Select(i => i.GetAttribute("name")!).ToHashSet(StringComparer.Ordinal);
@@ -139,10 +152,25 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
         }
 
         byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-        yield return ("each field twice", Send((_, value) => [Utf8(value), Utf8(value + "2")]));
-        yield return ("each field 300,000 characters", Send((_, _) => [Utf8(new string('я', 300_000))]));
-        yield return ("each field empty", Send((_, _) => [[]]));
-        yield return ("control characters and markup", Send((_, value) => [Utf8(value + "\u0000\u0007<script>alert(1)</script>\uFFFF")]));
-        yield return ("bytes that are not UTF-8", Send((_, value) => [[.. Utf8(value), 0xC3, 0x28, 0xFF]]));
+        // First what changes nothing (a sending that changes a role or a password can end the session that the rest uses).
+        // A multipart form cut short; a URL-encoded one has no end to miss, so it gets more fields than the framework reads.
+        using var whole = Send((_, value) => [Utf8(value)]);
+        var bytes = whole.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        var damaged = multipart ? new ByteArrayContent(bytes[..(bytes.Length * 2 / 3)])
+            : new ByteArrayContent([.. bytes, .. Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 1_100).Select(i => $"&extra{i}=1")))]);
+        damaged.Headers.ContentType = whole.Headers.ContentType;
+        yield return (multipart ? "cut short" : "1,100 fields", damaged, (HttpStatusCode.BadRequest, "error.form_unreadable"));
+
+        var named = new ByteArrayContent(bytes);
+        named.Headers.TryAddWithoutValidation("Content-Type", whole.Headers.ContentType!.MediaType
+            + (multipart ? $"; boundary={whole.Headers.ContentType.Parameters.Single(p => p.Name == "boundary").Value}" : "") + "; charset=windows-1251");
+        yield return ("named windows-1251", named, (HttpStatusCode.UnsupportedMediaType, "error.unsupported_charset"));
+
+        yield return ("each field twice", Send((_, value) => [Utf8(value), Utf8(value + "2")]), null);
+        yield return ("each field 300,000 characters", Send((_, _) => [Utf8(new string('я', 300_000))]), null);
+        yield return ("each field empty", Send((_, _) => [[]]), null);
+        yield return ("control characters and markup", Send((_, value) => [Utf8(value + "\u0000\u0007<script>alert(1)</script>\uFFFF")]), null);
+        yield return ("bytes that are not UTF-8", Send((_, value) => [[.. Utf8(value), 0xC3, 0x28, 0xFF]]), null);
+
     }
 }

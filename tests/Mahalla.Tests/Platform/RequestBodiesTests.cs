@@ -8,6 +8,7 @@ using Mahalla.Tests.Infrastructure;
 using Mahalla.Tests.Reports;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mahalla.Tests.Platform;
@@ -342,6 +343,89 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         Assert.Equal("resolved", (await response.ObjectAsync()).Str("status"));
     }
 
+    [Fact]
+    public async Task A_body_that_names_a_charset_other_than_utf8_is_refused_with_415_on_every_endpoint_that_reads_json()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (callers, endpoints) = await SetUpAsync();
+        var errorsBefore = app.Log.Errors.Count;
+        var rowsBefore = await RowsAsync(ct);
+        var failures = new List<string>();
+
+        // The framework's reader decoded a body by the charset it names, and failed with a 500 on a name it does not know
+        // (windows-1251 among them: .NET has no code pages unless asked) or on UTF-7, which the runtime refuses to make.
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var charset in new[] { "windows-1251", "utf-7", "utf-16", "iso-8859-1", "no-such-charset" })
+            {
+                var refused = false;
+                foreach (var (name, client) in callers)
+                {
+                    using var response = await SendAsync(client, endpoint, "{}"u8.ToArray(), charset, failures, name, ct);
+                    refused |= response.StatusCode == HttpStatusCode.UnsupportedMediaType
+                        && (await response.ObjectAsync()).Str("code") == "error.unsupported_charset";
+                }
+
+                if (!refused)
+                {
+                    failures.Add($"{endpoint.Method} {endpoint.Route} with charset {charset}: no caller got 415 error.unsupported_charset");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(errorsBefore, app.Log.Errors.Count);
+        Assert.Equal(rowsBefore, await RowsAsync(ct));
+    }
+
+    [Theory]
+    [InlineData("en", "Text must be sent in UTF-8, and this request names another character encoding. Nothing was saved.")]
+    [InlineData("uz-Cyrl", "Матн UTF-8 кодлашида юборилиши керак, бу сўровда эса бошқа белгилар кодлаши кўрсатилган. Ҳеч нарса сақланмади.")]
+    public async Task A_filing_in_windows_1251_is_refused_in_the_callers_language_and_files_nothing(string language, string detail)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await app.SignedInAsync("demo-citizen", language);
+        var mine = (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length;
+        var json = $"{{\"type\":\"complaint\",\"categoryCode\":\"other\",\"territoryId\":\"{await app.MahallaIdAsync()}\",\"text\":\"Свет не горит.\"}}";
+        // What a legacy system in the region sends: the text in Windows-1251, and the header says so.
+        // (.NET has no code pages unless asked: the letters А–я are 0xC0–0xFF in it, and ASCII is itself.)
+        var bytes = json.Select(c => c is >= 'А' and <= 'я' ? (byte)(c - 'А' + 0xC0) : checked((byte)c)).ToArray();
+        var content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") { CharSet = "windows-1251" } } };
+
+        var response = await citizen.PostAsync("/api/appeals", content, ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await response.ObjectAsync();
+        Assert.Equal("error.unsupported_charset", problem.Str("code"));
+        Assert.Equal(detail, problem.Str("detail"));
+        Assert.Equal(mine, (await citizen.GetStringAsync("/api/appeals/mine", ct)).Length);
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("UTF-8")]
+    [InlineData("\"UTF-8\"")]
+    [InlineData("us-ascii")]
+    public async Task Utf8_is_read_by_its_name_in_any_case_quoted_or_not_and_so_is_the_ascii_it_contains(string charset)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var citizen = await app.SignedInAsync("demo-citizen");
+        var json = $"{{\"type\":\"complaint\",\"categoryCode\":\"other\",\"territoryId\":\"{await app.MahallaIdAsync()}\",\"text\":\"Koʻcha chirogʻi yonmayapti.\"}}";
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        // HttpClient would refuse a quoted value in CharSet; the header is written as a client on the wire sends it.
+        content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        var response = await citizen.PostAsync("/api/appeals", content, ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var filed = await citizen.GetStringAsync($"/api/appeals/{(await response.ObjectAsync()).Str("id")}", ct);
+        Assert.Contains("Koʻcha chirogʻi yonmayapti.", filed, StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything a refused request could have left behind.</summary>
+    private Task<(int, int, int)> RowsAsync(CancellationToken ct) =>
+        app.WithDbAsync(async db => (await db.Appeals.CountAsync(ct), await db.AppealEvents.CountAsync(ct), await db.InternalNotes.CountAsync(ct)));
+
     private sealed record Endpoint(string Method, string Route, bool Optional, string Url);
 
     private static IEnumerable<byte[]> HostileBodies(IReadOnlyList<string> properties)
@@ -403,11 +487,15 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
 
     private static string OpenApiPath(string route) => RouteConstraint().Replace(route, "}").TrimEnd('/');
 
-    private async Task<HttpStatusCode> SendAsync(HttpClient client, Endpoint endpoint, byte[] body, List<string> failures, string caller, CancellationToken ct)
+    private async Task<HttpStatusCode> SendAsync(HttpClient client, Endpoint endpoint, byte[] body, List<string> failures, string caller, CancellationToken ct) =>
+        (await SendAsync(client, endpoint, body, "utf-8", failures, caller, ct)).StatusCode;
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Endpoint endpoint, byte[] body, string charset, List<string> failures,
+        string caller, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url)
         {
-            Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") { CharSet = "utf-8" } } },
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") { CharSet = charset } } },
         };
         var response = await client.SendAsync(request, ct);
         var shown = body.Length > 60 ? Encoding.UTF8.GetString(body, 0, 60) + "…" : Encoding.UTF8.GetString(body);
@@ -420,7 +508,7 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
             failures.Add($"{endpoint.Method} {endpoint.Route} with body '{shown}' as {caller}: {(int)response.StatusCode} without ProblemDetails");
         }
 
-        return response.StatusCode;
+        return response;
     }
 
     private async Task<((string Name, HttpClient Client)[] Callers, List<Endpoint> Endpoints)> SetUpAsync()

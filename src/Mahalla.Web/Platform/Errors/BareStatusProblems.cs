@@ -15,7 +15,7 @@ internal static class BareStatusProblems
 {
     public const string ErrorPage = "/not-found";
 
-    /// <summary>The mark, in the request's items, of a page's form that the page no longer shows (see PageFormAsync).</summary>
+    /// <summary>The mark, in the request's items, of a page's form that the page no longer shows (see PageSendingAsync).</summary>
     public const string FormGone = "Mahalla.FormGone";
 
     public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
@@ -27,7 +27,10 @@ internal static class BareStatusProblems
         {
             if (IsPage(http.Request.Path))
             {
-                return HttpMethods.IsPost(http.Request.Method) ? PageFormAsync(http, next) : next(http);
+                return HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                    || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                    ? next(http)
+                    : PageSendingAsync(http, next);
             }
 
             // Not a page: no error page. The API writes its own problem; Open311, the log and the rest answer as they do.
@@ -38,19 +41,30 @@ internal static class BareStatusProblems
 
         // A page's form that no form on the page took any more: the page changed since it was opened (a colleague answered
         // the request, or the same form was sent twice), and the form it came from is no longer shown. The framework answers
-        // with an empty 400 in plain text; the error page, shown by GET with 409, says what happened and that nothing was saved.
-        static async Task PageFormAsync(HttpContext http, RequestDelegate next)
+        // with an empty 400 in plain text; the error page, with 409, says what happened and that nothing was saved.
+        // Any refusal of a request other than a GET is then shown by GET: the error page is found again by routing with the
+        // request's method, so a POST would be taken for a form the page does not have (an empty 400), and a DELETE would
+        // be refused once more (an empty 405).
+        static async Task PageSendingAsync(HttpContext http, RequestDelegate next)
         {
             await next(http);
             var response = http.Response;
-            if (!response.HasStarted && response.StatusCode == StatusCodes.Status400BadRequest && response.ContentLength is null
-                && response.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) == true
-                && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            if (response.HasStarted || response.ContentLength is not null)
+            {
+                return;
+            }
+
+            if (HttpMethods.IsPost(http.Request.Method) && response.StatusCode == StatusCodes.Status400BadRequest
+                && response.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) == true)
             {
                 response.ContentType = null;
                 response.StatusCode = StatusCodes.Status409Conflict;
-                http.Request.Method = HttpMethods.Get;
                 http.Items[FormGone] = true;
+            }
+
+            if (response.StatusCode >= 400 && string.IsNullOrEmpty(response.ContentType))
+            {
+                http.Request.Method = HttpMethods.Get;
             }
         }
 
@@ -77,7 +91,6 @@ internal static class BareStatusProblems
                 && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
                 && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                http.Request.Method = HttpMethods.Get;
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Task.CompletedTask;
             }
@@ -92,28 +105,32 @@ internal static class BareStatusProblems
         StatusCodes.Status403Forbidden => "error.forbidden",
         StatusCodes.Status404NotFound => "error.no_such_address",
         StatusCodes.Status405MethodNotAllowed => "error.method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "error.request_too_large",
         StatusCodes.Status415UnsupportedMediaType => "error.unsupported_media_type",
         >= 500 => "error.unexpected",
         _ => "error.bad_request",
     };
 
-    private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsPage(PathString path) =>
+    internal static bool IsPage(PathString path) =>
         !IsApi(path)
         && !path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/tlog", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
         && !path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task WriteProblemAsync(HttpContext http)
+    private static Task WriteProblemAsync(HttpContext http) => WriteProblemAsync(http, CodeFor(http.Response.StatusCode));
+
+    /// <summary>The API's ProblemDetails for the response's status, with <paramref name="code"/> and its text.</summary>
+    internal static async Task WriteProblemAsync(HttpContext http, string code)
     {
         var status = http.Response.StatusCode;
         var texts = http.RequestServices.GetRequiredService<Texts>();
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = Problems.Create(texts, status, CodeFor(status)),
+            ProblemDetails = Problems.Create(texts, status, code),
         });
     }
 }

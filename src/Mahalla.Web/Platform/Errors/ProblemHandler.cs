@@ -38,7 +38,7 @@ internal sealed class ProblemHandler(IProblemDetailsService problems, Texts text
 
         var (status, code) = Problems.Refusal(exception) ?? exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "error.bad_request"),
+            BadHttpRequestException bad => (bad.StatusCode, BareStatusProblems.CodeFor(bad.StatusCode)),
             _ => (StatusCodes.Status500InternalServerError, "error.unexpected"),
         };
         if (status == StatusCodes.Status500InternalServerError)
