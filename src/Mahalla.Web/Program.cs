@@ -52,6 +52,7 @@ app.UseAuthentication();
 app.UseRevokedSignInCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseReadableQueries();
 app.UseReadableBodies();
 app.UseAntiforgery();
 app.UseErrorPageForExpiredForms();

@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
+using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,56 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Бундай саҳифа йўқ", page.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("a[href='/']"));
         PageChecks.AssertAccessible("/no-such-page", page);
+    }
+
+    [Theory]
+    [InlineData("demo-mahalla", "/inbox?page=99999999999")]
+    [InlineData("demo-mahalla", "/inbox?overdue=maybe")]
+    [InlineData("demo-mahalla", "/inbox?territoryId=bodomzor")]
+    [InlineData("demo-mahalla", "/inbox?page=x&page=2")]
+    [InlineData("demo-mahalla", "/triage?decided=x")]
+    [InlineData("demo-citizen", "/reports?page=1.5")]
+    [InlineData("demo-citizen", "/appeals/new?district=tashkent")]
+    [InlineData("demo-admin", "/deliveries?retried=2")]
+    [InlineData("demo-admin", "/admin/holidays?year=2026-12")]
+    [InlineData("demo-admin", "/admin/organizations?includeInactive=yes")]
+    [InlineData("demo-admin", "/admin/categories?saved=%20")]
+    public async Task An_address_whose_query_the_page_cannot_read_shows_the_error_page_with_a_400_not_a_500(string userName, string url)
+    {
+        // Blazor throws when it cannot parse a value into a page's typed property: a 500 for an address anyone can type.
+        var ct = TestContext.Current.CancellationToken;
+        var browser = await app.PagesAsync(userName, "uz-Cyrl");
+        var errorsBefore = app.Log.Errors.Count;
+
+        var response = await browser.GetAsync(url, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(new TextCatalog().Get("uz-Cyrl", "error.address_unreadable"), page.QuerySelector("main p")?.TextContent);
+        PageChecks.AssertAccessible(url, page);
+        Assert.Equal(errorsBefore, app.Log.Errors.Count);
+    }
+
+    [Theory]
+    [InlineData("demo-mahalla", "/inbox?page=2&overdue=true&status=")]
+    [InlineData("demo-mahalla", "/inbox?page=&overdue=")]
+    [InlineData("demo-mahalla", "/inbox?page=2&page=x")]
+    [InlineData("demo-mahalla", "/inbox?PAGE=+2&utm_source=telegram")]
+    [InlineData("demo-admin", "/admin/holidays?year=2027")]
+    public async Task An_address_whose_query_the_page_reads_as_blazor_does_is_shown(string userName, string url)
+    {
+        // The first value of a name counts, an empty one means none, names match in any case, and others are the page's own.
+        var response = await (await app.PagesAsync(userName)).GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Every_typed_query_value_of_the_pages_is_checked_before_them()
+    {
+        // Found by reflection over the app's components; these are the ones the pages had when the check was written.
+        string[] known = ["page", "overdue", "territoryId", "decided", "retried", "includeInactive", "year", "saved", "district", "template", "mahallaId", "organizationId", "reportId"];
+        Assert.Superset(known.ToHashSet(StringComparer.OrdinalIgnoreCase), ReadableQueries.Typed.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Tests.Reports;
+using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 
 namespace Mahalla.Tests.Platform;
@@ -40,6 +41,7 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
         var forms = 0;
         var catalog = new TextCatalog();
         var expired = catalog.Get("uz-Latn", "error.form_expired")[..40];
+        var garbage = string.Join("&", ReadableQueries.Typed.Keys.Select(name => $"{name}=x"));
 
         // One page of each kind: /appeals/{id} once, whichever appeal it shows.
         var seen = new HashSet<string>(StringComparer.Ordinal) { Kind(start) };
@@ -57,6 +59,14 @@ public sealed partial class PageFormsTests(SqliteApp app) : IClassFixture<Sqlite
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 continue;
+            }
+
+            // The same page with every value that a page reads from its query unreadable (ADR 0090): refused, never a 500.
+            var unreadable = await browser.GetAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + garbage, ct);
+            if (unreadable.StatusCode != HttpStatusCode.BadRequest
+                || new HtmlParser().ParseDocument(await unreadable.Content.ReadAsStringAsync(ct)).QuerySelector("main p")?.TextContent != catalog.Get("uz-Latn", "error.address_unreadable"))
+            {
+                failures.Add($"GET {url} with {garbage}: {(int)unreadable.StatusCode}, not 400 with error.address_unreadable");
             }
 
             var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));

@@ -18,6 +18,12 @@ internal static class BareStatusProblems
     /// <summary>The mark, in the request's items, of a page's form that the page no longer shows (see PageSendingAsync).</summary>
     public const string FormGone = "Mahalla.FormGone";
 
+    /// <summary>
+    /// The mark, in the request's items, of a page's request refused before any page ran (ReadableBodies, ReadableQueries):
+    /// the text the error page shows.
+    /// </summary>
+    public const string Refusal = "Mahalla.Refusal";
+
     public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
     {
         // Pages: the request runs again as the error page. On the application's own pipeline, not in a UseWhen branch:

@@ -18,14 +18,11 @@ namespace Mahalla.Web.Platform.Errors;
 /// on pages, <c>validation.form_unreadable</c> on the API), one over the size limit with 413
 /// <c>error.request_too_large</c>, and a part in UTF-7 with 415.</item>
 /// </list>
-/// Pages show the error page with that status and text; the API answers ProblemDetails. Open311 keeps its own check and
+/// Pages show the error page with that status and text (<see cref="BareStatusProblems.Refusal"/>); the API answers ProblemDetails. Open311 keeps its own check and
 /// format; the other addresses take no bodies of these kinds.
 /// </summary>
 internal static class ReadableBodies
 {
-    /// <summary>The mark, in the request's items, of a page's request refused here: the text the error page shows.</summary>
-    public const string Refused = "Mahalla.BodyRefused";
-
     public static IApplicationBuilder UseReadableBodies(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
@@ -123,7 +120,7 @@ internal static class ReadableBodies
         {
             // The error page (BareStatusProblems) says why.
             http.Response.StatusCode = status;
-            http.Items[Refused] = code;
+            http.Items[BareStatusProblems.Refusal] = code;
             return Task.CompletedTask;
         }
 
