@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Mahalla.Web.Platform.Errors;
 
@@ -34,8 +37,18 @@ internal static class ReadableQueries
     public static IApplicationBuilder UseReadableQueries(this IApplicationBuilder app) =>
         app.Use((http, next) =>
         {
-            if (!http.Request.QueryString.HasValue || !BareStatusProblems.IsPage(http.Request.Path)
-                || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            if (!http.Request.QueryString.HasValue || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                return next(http);
+            }
+
+            if (BareStatusProblems.IsApi(http.Request.Path))
+            {
+                ApiQuery.ThrowIfUnreadable(http);
+                return next(http);
+            }
+
+            if (!BareStatusProblems.IsPage(http.Request.Path))
             {
                 return next(http);
             }
@@ -82,5 +95,126 @@ internal static class ReadableQueries
         }
 
         return typed.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// The API's part of ADR 0090. Minimal APIs refuse a query value they cannot bind before the handler runs, but with a
+/// 400 that names nothing ("the request could not be read"). Here the operation's own parameters (from its handler, with
+/// <c>[AsParameters]</c> read through) are checked first, as the framework would bind them, and a value that does not
+/// parse, or a single value given more than once, is refused like a JSON field (ADR 0082, 0085): 400 with the parameter
+/// named as it was sent, and what is expected there. An empty value of a number, flag or id means none, as on the pages.
+/// </summary>
+internal static class ApiQuery
+{
+    private sealed record Field(Type? Type, bool Many);
+
+    // Weakly, so that an app that is gone (the tests start many) takes its endpoints with it.
+    private static readonly ConditionalWeakTable<Endpoint, FrozenDictionary<string, Field>> Fields = new();
+
+    // Bound as the framework binds them: IParsable in the invariant culture.
+    private static readonly FrozenDictionary<Type, (Func<string, bool> Parses, string Expected)> Parsers =
+        new Dictionary<Type, (Func<string, bool>, string)>
+        {
+            [typeof(int)] = (Parses<int>, "validation.expected_number"),
+            [typeof(long)] = (Parses<long>, "validation.expected_number"),
+            [typeof(double)] = (Parses<double>, "validation.expected_number"),
+            [typeof(decimal)] = (Parses<decimal>, "validation.expected_number"),
+            [typeof(bool)] = (Parses<bool>, "validation.expected_true_or_false"),
+            [typeof(Guid)] = (Parses<Guid>, "validation.expected_id"),
+        }.ToFrozenDictionary();
+
+    public static void ThrowIfUnreadable(HttpContext http)
+    {
+        if (http.GetEndpoint() is not RouteEndpoint endpoint)
+        {
+            return;
+        }
+
+        var fields = Fields.GetValue(endpoint, e => Of((RouteEndpoint)e));
+        Validation? validation = null;
+        var empty = false;
+        foreach (var (name, values) in http.Request.Query)
+        {
+            if (!fields.TryGetValue(name, out var field))
+            {
+                continue;
+            }
+
+            if (field.Type is not null && values.All(string.IsNullOrEmpty))
+            {
+                empty = true;
+            }
+            else if (values.Count > 1 && !field.Many)
+            {
+                (validation ??= new()).Add(name, "validation.duplicate_field");
+            }
+            else if (field.Type is { } type && Parsers[type] is var (parses, expected)
+                && values.Any(v => !string.IsNullOrEmpty(v) && !parses(v)))
+            {
+                (validation ??= new()).Add(name, expected);
+            }
+        }
+
+        validation?.ThrowIfInvalid();
+
+        // An empty number, flag or id means none, as on the pages (?overdue= from a form whose choice was left empty);
+        // the framework would refuse it as a value it cannot bind.
+        if (empty)
+        {
+            http.Request.QueryString = QueryString.Create(http.Request.Query
+                .Where(q => !(fields.TryGetValue(q.Key, out var field) && field.Type is not null && q.Value.All(string.IsNullOrEmpty)))
+                .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+        }
+    }
+
+    private static bool Parses<T>(string value) where T : IParsable<T> => T.TryParse(value, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The query parameters of an operation: their names, the type checked (null: text), and whether a list.</summary>
+    private static FrozenDictionary<string, Field> Of(RouteEndpoint endpoint)
+    {
+        var fields = new Dictionary<string, Field>(StringComparer.OrdinalIgnoreCase);
+        if (endpoint.Metadata.GetMetadata<MethodInfo>() is not { } method)
+        {
+            return fields.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        }
+
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                var constructor = parameter.ParameterType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+                foreach (var inner in constructor.GetParameters())
+                {
+                    Add(inner);
+                }
+            }
+            else
+            {
+                Add(parameter);
+            }
+        }
+
+        return fields.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        void Add(ParameterInfo parameter)
+        {
+            var query = parameter.GetCustomAttribute<FromQueryAttribute>();
+            if (query is null && (parameter.GetCustomAttributes().Any(a => a is IFromRouteMetadata or IFromHeaderMetadata or IFromBodyMetadata
+                    or IFromFormMetadata or IFromServiceMetadata or FromKeyedServicesAttribute)
+                || endpoint.RoutePattern.GetParameter(parameter.Name!) is not null))
+            {
+                return;
+            }
+
+            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+            var many = type.IsArray;
+            var element = many ? type.GetElementType()! : type;
+            element = Nullable.GetUnderlyingType(element) ?? element;
+            if (element == typeof(string) || Parsers.ContainsKey(element))
+            {
+                fields[query?.Name ?? parameter.Name!] = new Field(element == typeof(string) ? null : element, many);
+            }
+        }
     }
 }
