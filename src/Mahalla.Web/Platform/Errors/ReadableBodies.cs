@@ -18,8 +18,8 @@ namespace Mahalla.Web.Platform.Errors;
 /// on pages, <c>validation.form_unreadable</c> on the API), one over the size limit with 413
 /// <c>error.request_too_large</c>, and a part in UTF-7 with 415.</item>
 /// </list>
-/// Pages show the error page with that status and text (<see cref="BareStatusProblems.Refusal"/>); the API answers ProblemDetails. Open311 keeps its own check and
-/// format; the other addresses take no bodies of these kinds.
+/// Pages show the error page with that status and text (<see cref="BareStatusProblems.Refusal"/>); the API answers
+/// ProblemDetails. Open311 keeps its own check and format; the other addresses take no bodies of these kinds.
 /// </summary>
 internal static class ReadableBodies
 {
@@ -64,7 +64,7 @@ internal static class ReadableBodies
     /// UTF-8 or US-ASCII (a part of it, which .NET's <c>StringContent</c> names for <c>Encoding.ASCII</c>) by their registered
     /// names, quoted or not.
     /// </summary>
-    public static bool IsUtf8(StringSegment charset) =>
+    private static bool IsUtf8(StringSegment charset) =>
         HeaderUtilities.RemoveQuotes(charset) is var name
         && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase));
 
