@@ -206,6 +206,22 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Notes in <paramref name="failures"/> an answer that is a 5xx, or a 4xx without ProblemDetails: what no caller's
+    /// mistake may get from the API.
+    /// </summary>
+    public static void NoteIfNotAProblem(this HttpResponseMessage response, string what, List<string> failures)
+    {
+        if ((int)response.StatusCode >= 500)
+        {
+            failures.Add($"{what}: {(int)response.StatusCode}");
+        }
+        else if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            failures.Add($"{what}: {(int)response.StatusCode} without ProblemDetails");
+        }
+    }
+
     public static async Task<JsonObject> ObjectAsync(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(Web))!;
 

@@ -499,15 +499,7 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         };
         var response = await client.SendAsync(request, ct);
         var shown = body.Length > 60 ? Encoding.UTF8.GetString(body, 0, 60) + "…" : Encoding.UTF8.GetString(body);
-        if ((int)response.StatusCode >= 500)
-        {
-            failures.Add($"{endpoint.Method} {endpoint.Route} with body '{shown}' as {caller}: {(int)response.StatusCode}");
-        }
-        else if ((int)response.StatusCode >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-        {
-            failures.Add($"{endpoint.Method} {endpoint.Route} with body '{shown}' as {caller}: {(int)response.StatusCode} without ProblemDetails");
-        }
-
+        response.NoteIfNotAProblem($"{endpoint.Method} {endpoint.Route} with body '{shown}' as {caller}", failures);
         return response;
     }
 
