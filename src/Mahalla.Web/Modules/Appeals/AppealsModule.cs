@@ -117,7 +117,14 @@ public static class AppealsModule
 
     public sealed record BulkAssignmentResult(int Assigned);
 
-    public sealed record InboxQuery(string? Status, string? Type, string? Category, bool? Overdue, Guid? TerritoryId, string? Assignee, int? Page)
+    public sealed record InboxQuery(
+        [FromQuery(Name = "status")] string? Status,
+        [FromQuery(Name = "type")] string? Type,
+        [FromQuery(Name = "category")] string? Category,
+        [FromQuery(Name = "overdue")] bool? Overdue,
+        [FromQuery(Name = "territoryId")] Guid? TerritoryId,
+        [FromQuery(Name = "assignee")] string? Assignee,
+        [FromQuery(Name = "page")] int? Page)
     {
         public InboxFilter ToFilter() => new(Status, Type, Category, Overdue, TerritoryId, Assignee, Page ?? 1);
     }

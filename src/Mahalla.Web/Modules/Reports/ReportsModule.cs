@@ -12,6 +12,7 @@ using Mahalla.Web.Modules.Reports.ViewReport;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Mahalla.Web.Modules.Reports;
@@ -131,7 +132,15 @@ public static class ReportsModule
         return routes;
     }
 
-    public sealed record FilterQuery(string? Bbox, string? Category, string? Status, Guid? TerritoryId, string? From, string? To, int? Zoom, int? Page)
+    public sealed record FilterQuery(
+        [FromQuery(Name = "bbox")] string? Bbox,
+        [FromQuery(Name = "category")] string? Category,
+        [FromQuery(Name = "status")] string? Status,
+        [FromQuery(Name = "territoryId")] Guid? TerritoryId,
+        [FromQuery(Name = "from")] string? From,
+        [FromQuery(Name = "to")] string? To,
+        [FromQuery(Name = "zoom")] int? Zoom,
+        [FromQuery(Name = "page")] int? Page)
     {
         public ReportFilter ToFilter()
         {

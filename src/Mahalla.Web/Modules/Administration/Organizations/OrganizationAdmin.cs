@@ -5,6 +5,7 @@ using Mahalla.Web.Platform.Database;
 using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Organizations;
@@ -12,7 +13,11 @@ namespace Mahalla.Web.Modules.Administration.Organizations;
 public sealed record OrganizationView(Guid Id, string Kind, string Name, NamesInput Names, Guid TerritoryId, string TerritoryName, bool IsActive);
 
 /// <summary>Filters, all optional: the kind, a territory (everything inside it), words of the name, and whether to show deactivated ones.</summary>
-public sealed record OrganizationQuery(string? Kind, Guid? TerritoryId, string? Q, bool? IncludeInactive);
+public sealed record OrganizationQuery(
+    [FromQuery(Name = "kind")] string? Kind,
+    [FromQuery(Name = "territoryId")] Guid? TerritoryId,
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "includeInactive")] bool? IncludeInactive);
 
 public sealed record NewOrganizationRequest(string? Kind, NamesInput? Names, Guid? TerritoryId);
 

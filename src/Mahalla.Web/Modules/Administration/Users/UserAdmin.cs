@@ -7,6 +7,7 @@ using Mahalla.Web.Platform.Errors;
 using Mahalla.Web.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Web.Modules.Administration.Users;
@@ -17,7 +18,10 @@ public sealed record UserView(Guid Id, string UserName, string? DisplayName, str
 
 public sealed record UserList(IReadOnlyList<UserView> Items, int Page, int PageSize, int Total);
 
-public sealed record UserQuery(string? Q, string? Role, int? Page);
+public sealed record UserQuery(
+    [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "role")] string? Role,
+    [FromQuery(Name = "page")] int? Page);
 
 public sealed record NewUserRequest(string? UserName, string? DisplayName, string? Email, string? PhoneNumber, string? Role,
     Guid? OrganizationId, Guid? TerritoryId, string? Password);
