@@ -6,6 +6,7 @@ using Mahalla.Web.Modules.Demo;
 using Mahalla.Web.Platform.Database;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -115,6 +116,10 @@ public class MahallaApp : WebApplicationFactory<Program>
         return await use(scope.ServiceProvider.GetRequiredService<MahallaDb>());
     }
 
+    /// <summary>The rows a request, its events, notes and attachments leave: what a refused request must not change.</summary>
+    public Task<RequestRows> RequestRowsAsync(CancellationToken ct) => WithDbAsync(async db => new RequestRows(
+        await db.Appeals.CountAsync(ct), await db.AppealEvents.CountAsync(ct), await db.InternalNotes.CountAsync(ct), await db.AppealAttachments.CountAsync(ct)));
+
     /// <summary>As <see cref="WithDbAsync{T}"/>, inside a transaction that commits when <paramref name="use"/> returns.</summary>
     public Task<T> InTransactionAsync<T>(Func<MahallaDb, Task<T>> use) => WithDbAsync(async db =>
     {
@@ -171,6 +176,15 @@ public class MahallaApp : WebApplicationFactory<Program>
         return await SignedInAsync(phone);
     }
 
+    /// <summary>What a citizen fills in on the appeal page's form (<c>file-appeal</c>): a complaint about the demo mahalla.</summary>
+    public async Task<Dictionary<string, string>> AppealFormAsync() => new()
+    {
+        ["Input.Type"] = "complaint",
+        ["Input.CategoryCode"] = "other",
+        ["Input.TerritoryId"] = (await MahallaIdAsync()).ToString(),
+        ["Input.Text"] = "Hovlimizdagi chiroq yonmayapti.",
+    };
+
     public async Task<Guid> MahallaIdAsync(string key = "bodomzor") => await Task.FromResult(Web.Modules.Territories.TerritorySeed.IdFor("mahalla:" + key));
 
     public static Guid OrganizationId(string key) => DemoData.OrgId(key);
@@ -197,6 +211,8 @@ public class MahallaApp : WebApplicationFactory<Program>
         }
     }
 }
+
+public sealed record RequestRows(int Appeals, int Events, int Notes, int Attachments);
 
 public sealed class SqliteApp() : MahallaApp(Provider.Sqlite);
 

@@ -45,6 +45,10 @@ public static class PageChecks
     public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formName) =>
         FormFields(page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name='_handler'][value='{formName}']") is not null));
 
+    /// <summary>Every field of a named form as a browser would post it after the person filled in <paramref name="filledIn"/>.</summary>
+    public static List<KeyValuePair<string, string>> FormFields(IDocument page, string formName, IReadOnlyDictionary<string, string> filledIn) =>
+        [.. FormFields(page, formName).Where(f => !filledIn.ContainsKey(f.Key)), .. filledIn];
+
     /// <summary>Every field of a form with the value the page shows, as a browser would post it unchanged.</summary>
     public static List<KeyValuePair<string, string>> FormFields(IElement form)
     {

@@ -144,13 +144,7 @@ public sealed class BareErrorsTests(SqliteApp app) : IClassFixture<SqliteApp>
         var ct = TestContext.Current.CancellationToken;
         var browser = await app.PagesAsync("demo-citizen", "ru");
         var form = new HtmlParser().ParseDocument(await browser.GetStringAsync("/appeals/new", ct));
-        var fields = PageChecks.FormFields(form, "file-appeal")
-            .Where(f => f.Key is not ("Input.CategoryCode" or "Input.TerritoryId" or "Input.Text" or "Input.Type"))
-            .Append(KeyValuePair.Create("Input.Type", "complaint"))
-            .Append(KeyValuePair.Create("Input.CategoryCode", "other"))
-            .Append(KeyValuePair.Create("Input.TerritoryId", (await app.MahallaIdAsync()).ToString()))
-            .Append(KeyValuePair.Create("Input.Text", "Hovlimizdagi chiroq yonmayapti."))
-            .ToList();
+        var fields = PageChecks.FormFields(form, "file-appeal", await app.AppealFormAsync());
         var before = await app.WithDbAsync(db => db.Appeals.CountAsync(ct));
 
         // Another tab signed in as someone else: the form's token was made for the first account.

@@ -8,7 +8,6 @@ using Mahalla.Tests.Infrastructure;
 using Mahalla.Tests.Reports;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mahalla.Tests.Platform;
@@ -349,7 +348,7 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         var ct = TestContext.Current.CancellationToken;
         var (callers, endpoints) = await SetUpAsync();
         var errorsBefore = app.Log.Errors.Count;
-        var rowsBefore = await RowsAsync(ct);
+        var rowsBefore = await app.RequestRowsAsync(ct);
         var failures = new List<string>();
 
         // The framework's reader decoded a body by the charset it names, and failed with a 500 on a name it does not know
@@ -375,7 +374,7 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.Equal(errorsBefore, app.Log.Errors.Count);
-        Assert.Equal(rowsBefore, await RowsAsync(ct));
+        Assert.Equal(rowsBefore, await app.RequestRowsAsync(ct));
     }
 
     [Theory]
@@ -421,10 +420,6 @@ public sealed partial class RequestBodiesTests(SqliteApp app) : IClassFixture<Sq
         var filed = await citizen.GetStringAsync($"/api/appeals/{(await response.ObjectAsync()).Str("id")}", ct);
         Assert.Contains("Koʻcha chirogʻi yonmayapti.", filed, StringComparison.Ordinal);
     }
-
-    /// <summary>Everything a refused request could have left behind.</summary>
-    private Task<(int, int, int)> RowsAsync(CancellationToken ct) =>
-        app.WithDbAsync(async db => (await db.Appeals.CountAsync(ct), await db.AppealEvents.CountAsync(ct), await db.InternalNotes.CountAsync(ct)));
 
     private sealed record Endpoint(string Method, string Route, bool Optional, string Url);
 

@@ -4,7 +4,6 @@ using AngleSharp.Html.Parser;
 using Mahalla.Tests.Appeals;
 using Mahalla.Tests.Infrastructure;
 using Mahalla.Web.Platform.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Mahalla.Tests.Platform;
 
@@ -35,7 +34,7 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
         var citizen = await app.SignedInAsync("demo-citizen", "ru");
         var mahalla = (await app.MahallaIdAsync()).ToString();
         var errorsBefore = app.Log.Errors.Count;
-        var before = await RowsAsync(ct);
+        var before = await app.RequestRowsAsync(ct);
         var forms = new (string Url, (string, string)[] Fields)[]
         {
             ("/api/appeals", [("type", "complaint"), ("categoryCode", "other"), ("territoryId", mahalla), ("text", "Koʻcha chirogʻi yonmayapti.")]),
@@ -60,7 +59,7 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
             }
         }
 
-        Assert.Equal(before, await RowsAsync(ct));
+        Assert.Equal(before, await app.RequestRowsAsync(ct));
         Assert.True(app.Log.Errors.Count == errorsBefore, string.Join("\n", app.Log.Errors.Skip(errorsBefore)));
     }
 
@@ -86,15 +85,8 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
         var ct = TestContext.Current.CancellationToken;
         var browser = await app.PagesAsync("demo-citizen", "uz-Cyrl");
         var form = new HtmlParser().ParseDocument(await browser.GetStringAsync("/appeals/new", ct));
-        var fields = PageChecks.FormFields(form, "file-appeal")
-            .Where(f => f.Key is not ("Input.CategoryCode" or "Input.TerritoryId" or "Input.Text" or "Input.Type"))
-            .Select(f => (f.Key, f.Value))
-            .Append(("Input.Type", "complaint"))
-            .Append(("Input.CategoryCode", "other"))
-            .Append(("Input.TerritoryId", (await app.MahallaIdAsync()).ToString()))
-            .Append(("Input.Text", "Hovlimizdagi chiroq yonmayapti."))
-            .ToArray();
-        var before = await RowsAsync(ct);
+        var fields = PageChecks.FormFields(form, "file-appeal", await app.AppealFormAsync()).Select(f => (f.Key, f.Value)).ToArray();
+        var before = await app.RequestRowsAsync(ct);
 
         var response = await browser.PostAsync("/appeals/new", Multipart(variant, fields), ct);
 
@@ -102,12 +94,12 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
         Assert.Equal(new TextCatalog().Get("uz-Cyrl", text), page.QuerySelector("main p")?.TextContent);
         PageChecks.AssertAccessible($"/appeals/new ({variant})", page);
-        Assert.Equal(before, await RowsAsync(ct));
+        Assert.Equal(before, await app.RequestRowsAsync(ct));
 
         // The same form, whole, is filed (the page shows the access code once): what was refused was the damage, not the form.
         var whole = await browser.PostAsync("/appeals/new", Multipart("whole", fields), ct);
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
-        Assert.Equal(before.Appeals + 1, (await RowsAsync(ct)).Appeals);
+        Assert.Equal(before.Appeals + 1, (await app.RequestRowsAsync(ct)).Appeals);
     }
 
     [Theory]
@@ -122,7 +114,7 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
         var url = $"/appeals/{filed.Str("id")}";
         var form = new HtmlParser().ParseDocument(await browser.GetStringAsync(url, ct));
         var fields = PageChecks.FormFields(form, "note").Where(f => f.Key != "Note.Text").Append(KeyValuePair.Create("Note.Text", "Qoʻshnisi bilan gaplashildi."));
-        var before = await RowsAsync(ct);
+        var before = await app.RequestRowsAsync(ct);
         var content = new StringContent(string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
         content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = charset };
 
@@ -131,7 +123,7 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(ct));
         Assert.Equal(new TextCatalog().Get("ru", "error.unsupported_charset"), page.QuerySelector("main p")?.TextContent);
-        Assert.Equal(before, await RowsAsync(ct));
+        Assert.Equal(before, await app.RequestRowsAsync(ct));
     }
 
     /// <summary>A multipart body written by hand, whole or damaged the way <paramref name="variant"/> says.</summary>
@@ -172,7 +164,4 @@ public sealed class UnreadableFormsTests(SqliteApp app) : IClassFixture<SqliteAp
             + (variant == "the form named windows-1251" ? "; charset=windows-1251" : ""));
         return content;
     }
-
-    private Task<(int Appeals, int Events, int Attachments)> RowsAsync(CancellationToken ct) =>
-        app.WithDbAsync(async db => (await db.Appeals.CountAsync(ct), await db.AppealEvents.CountAsync(ct), await db.AppealAttachments.CountAsync(ct)));
 }

@@ -5,6 +5,7 @@ using Mahalla.Web.Modules.Catalogue.Data;
 using Mahalla.Web.Modules.Notifications.Data;
 using Mahalla.Web.Modules.Organizations.Data;
 using Mahalla.Web.Modules.Territories.Data;
+using Mahalla.Web.Platform.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,19 @@ public sealed class MahallaDb(DbContextOptions<MahallaDb> options) : IdentityDbC
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// <see cref="SaveNewAsync{T}(T, bool, CancellationToken)"/>, for a row whose id comes from a caller's idempotency key:
+    /// a saved row that differs from the new one in what a request <paramref name="asks"/> for was made by another request
+    /// under the same key, and is refused with 409 <c>rule.idempotency_key_reused</c> (ADR 0086).
+    /// </summary>
+    public async Task<T> SaveNewAsync<T>(T entity, bool once, Func<T, object> asks, CancellationToken ct) where T : class
+    {
+        var saved = await SaveNewAsync(entity, once, ct);
+        return ReferenceEquals(saved, entity) || Equals(asks(saved), asks(entity))
+            ? saved
+            : throw new BusinessRuleException("rule.idempotency_key_reused");
     }
 
     /// <summary>

@@ -15,14 +15,22 @@ internal static class BareStatusProblems
 {
     public const string ErrorPage = "/not-found";
 
-    /// <summary>The mark, in the request's items, of a page's form that the page no longer shows (see PageSendingAsync).</summary>
-    public const string FormGone = "Mahalla.FormGone";
-
     /// <summary>
-    /// The mark, in the request's items, of a page's request refused before any page ran (ReadableBodies, ReadableQueries):
-    /// the text the error page shows.
+    /// The mark, in the request's items, of a page's request refused before any page ran: the text the error page shows
+    /// (<see cref="RefusePage"/>).
     /// </summary>
     public const string Refusal = "Mahalla.Refusal";
+
+    /// <summary>
+    /// Refuses a page's request before any page runs: the error page is shown with <paramref name="status"/> and the text
+    /// <paramref name="code"/> (a form that expired, that the page no longer shows, that cannot be read, or an address whose
+    /// query cannot be read).
+    /// </summary>
+    public static void RefusePage(HttpContext http, int status, string code)
+    {
+        http.Response.StatusCode = status;
+        http.Items[Refusal] = code;
+    }
 
     public static IApplicationBuilder UseProblemsForBareErrors(this IApplicationBuilder app)
     {
@@ -64,8 +72,7 @@ internal static class BareStatusProblems
                 && response.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) == true)
             {
                 response.ContentType = null;
-                response.StatusCode = StatusCodes.Status409Conflict;
-                http.Items[FormGone] = true;
+                RefusePage(http, StatusCodes.Status409Conflict, "error.form_gone");
             }
 
             if (response.StatusCode >= 400 && string.IsNullOrEmpty(response.ContentType))
@@ -97,7 +104,7 @@ internal static class BareStatusProblems
                 && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
                 && http.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                RefusePage(http, StatusCodes.Status400BadRequest, "error.form_expired");
                 return Task.CompletedTask;
             }
 

@@ -118,14 +118,12 @@ internal static class ReadableBodies
     {
         if (page)
         {
-            // The error page (BareStatusProblems) says why.
-            http.Response.StatusCode = status;
-            http.Items[BareStatusProblems.Refusal] = code;
+            BareStatusProblems.RefusePage(http, status, code);
             return Task.CompletedTask;
         }
 
         // The API: an unreadable form is invalid input like an unreadable JSON body, with the field "body".
-        if (code == "error.form_unreadable")
+        if (status == StatusCodes.Status400BadRequest)
         {
             throw new InvalidInputException(Validation.Of(JsonBodies.Body, "validation.form_unreadable"));
         }

@@ -23,19 +23,32 @@ namespace Mahalla.Web.Platform.Errors;
 internal static class ReadableQueries
 {
     // Declared before Typed, which uses it as it is built.
-    private static readonly FrozenDictionary<Type, Func<string, bool>> Parsers = new Dictionary<Type, Func<string, bool>>
-    {
-        [typeof(int)] = v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        [typeof(long)] = v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        [typeof(bool)] = v => bool.TryParse(v, out _),
-        [typeof(Guid)] = v => Guid.TryParse(v, out _),
-    }.ToFrozenDictionary();
+    /// <summary>
+    /// The types a query value is checked as, before the page or operation that reads it, with the text that says what is
+    /// expected instead. Both Blazor and minimal APIs read them as <c>IParsable</c> does in the invariant culture.
+    /// </summary>
+    internal static readonly FrozenDictionary<Type, (Func<string, bool> Parses, string Expected)> Parsers =
+        new Dictionary<Type, (Func<string, bool>, string)>
+        {
+            [typeof(int)] = (Parses<int>, "validation.expected_number"),
+            [typeof(long)] = (Parses<long>, "validation.expected_number"),
+            [typeof(double)] = (Parses<double>, "validation.expected_number"),
+            [typeof(decimal)] = (Parses<decimal>, "validation.expected_number"),
+            [typeof(bool)] = (Parses<bool>, "validation.expected_true_or_false"),
+            [typeof(Guid)] = (Parses<Guid>, "validation.expected_id"),
+        }.ToFrozenDictionary();
+
+    // Blazor parses its own way the numbers with a fraction, which no page reads from its query.
+    private static readonly Type[] PageTypes = [typeof(int), typeof(long), typeof(bool), typeof(Guid)];
 
     /// <summary>Each query name that some component reads into a typed property, with that type.</summary>
     internal static readonly FrozenDictionary<string, Type> Typed = TypedNames(typeof(ReadableQueries).Assembly);
 
-    public static IApplicationBuilder UseReadableQueries(this IApplicationBuilder app) =>
-        app.Use((http, next) =>
+    public static IApplicationBuilder UseReadableQueries(this IApplicationBuilder app)
+    {
+        // Found here, as the app starts, so that a page's query the check cannot read stops it there.
+        var typed = Typed;
+        return app.Use((http, next) =>
         {
             if (!http.Request.QueryString.HasValue || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
             {
@@ -55,16 +68,18 @@ internal static class ReadableQueries
 
             foreach (var (name, values) in http.Request.Query)
             {
-                if (Typed.TryGetValue(name, out var type) && values.FirstOrDefault() is { Length: > 0 } first && !Parsers[type](first))
+                if (typed.TryGetValue(name, out var type) && values.FirstOrDefault() is { Length: > 0 } first && !Parsers[type].Parses(first))
                 {
-                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    http.Items[BareStatusProblems.Refusal] = "error.address_unreadable";
+                    BareStatusProblems.RefusePage(http, StatusCodes.Status400BadRequest, "error.address_unreadable");
                     return Task.CompletedTask;
                 }
             }
 
             return next(http);
         });
+    }
+
+    private static bool Parses<T>(string value) where T : IParsable<T> => T.TryParse(value, CultureInfo.InvariantCulture, out _);
 
     private static FrozenDictionary<string, Type> TypedNames(Assembly assembly)
     {
@@ -81,7 +96,7 @@ internal static class ReadableQueries
 
             var name = query.Name ?? property.Name;
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (!Parsers.ContainsKey(type))
+            if (!PageTypes.Contains(type))
             {
                 throw new InvalidOperationException($"{property.DeclaringType}.{property.Name}: a query value of type {type} is not checked before the page (ReadableQueries).");
             }
@@ -112,18 +127,6 @@ internal static class ApiQuery
     // Weakly, so that an app that is gone (the tests start many) takes its endpoints with it.
     private static readonly ConditionalWeakTable<Endpoint, FrozenDictionary<string, Field>> Fields = new();
 
-    // Bound as the framework binds them: IParsable in the invariant culture.
-    private static readonly FrozenDictionary<Type, (Func<string, bool> Parses, string Expected)> Parsers =
-        new Dictionary<Type, (Func<string, bool>, string)>
-        {
-            [typeof(int)] = (Parses<int>, "validation.expected_number"),
-            [typeof(long)] = (Parses<long>, "validation.expected_number"),
-            [typeof(double)] = (Parses<double>, "validation.expected_number"),
-            [typeof(decimal)] = (Parses<decimal>, "validation.expected_number"),
-            [typeof(bool)] = (Parses<bool>, "validation.expected_true_or_false"),
-            [typeof(Guid)] = (Parses<Guid>, "validation.expected_id"),
-        }.ToFrozenDictionary();
-
     public static void ThrowIfUnreadable(HttpContext http)
     {
         if (http.GetEndpoint() is not RouteEndpoint endpoint)
@@ -132,6 +135,11 @@ internal static class ApiQuery
         }
 
         var fields = Fields.GetValue(endpoint, e => Of((RouteEndpoint)e));
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
         Validation? validation = null;
         var empty = false;
         foreach (var (name, values) in http.Request.Query)
@@ -149,7 +157,7 @@ internal static class ApiQuery
             {
                 (validation ??= new()).Add(name, "validation.duplicate_field");
             }
-            else if (field.Type is { } type && Parsers[type] is var (parses, expected)
+            else if (field.Type is { } type && ReadableQueries.Parsers[type] is var (parses, expected)
                 && values.Any(v => !string.IsNullOrEmpty(v) && !parses(v)))
             {
                 (validation ??= new()).Add(name, expected);
@@ -167,8 +175,6 @@ internal static class ApiQuery
                 .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
         }
     }
-
-    private static bool Parses<T>(string value) where T : IParsable<T> => T.TryParse(value, CultureInfo.InvariantCulture, out _);
 
     /// <summary>The query parameters of an operation: their names, the type checked (null: text), and whether a list.</summary>
     private static FrozenDictionary<string, Field> Of(RouteEndpoint endpoint)
@@ -211,7 +217,7 @@ internal static class ApiQuery
             var many = type.IsArray;
             var element = many ? type.GetElementType()! : type;
             element = Nullable.GetUnderlyingType(element) ?? element;
-            if (element == typeof(string) || Parsers.ContainsKey(element))
+            if (element == typeof(string) || ReadableQueries.Parsers.ContainsKey(element))
             {
                 fields[query?.Name ?? parameter.Name!] = new Field(element == typeof(string) ? null : element, many);
             }

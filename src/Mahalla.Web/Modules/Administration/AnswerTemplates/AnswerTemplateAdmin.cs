@@ -54,12 +54,8 @@ internal sealed class AnswerTemplateAdmin(MahallaDb db, Texts texts)
     public async Task<AnswerTemplateView> CreateAsync(AnswerTemplateRequest request, Guid? once, CancellationToken ct)
     {
         var (language, title, body) = await CheckAsync(request, ct);
-        var made = new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body);
-        var template = await db.SaveNewAsync(made, once is not null, ct);
-        if ((template.OrganizationId, template.Language, template.Title, template.Body) != (made.OrganizationId, made.Language, made.Title, made.Body))
-        {
-            throw new BusinessRuleException("rule.idempotency_key_reused");
-        }
+        var template = await db.SaveNewAsync(new AnswerTemplate(once ?? Guid.CreateVersion7(), request.OrganizationId, language, title, body),
+            once is not null, t => (t.OrganizationId, t.Language, t.Title, t.Body), ct);
 
         return (await ViewsAsync([template], ct))[0];
     }

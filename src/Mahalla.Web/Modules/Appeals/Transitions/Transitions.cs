@@ -181,10 +181,7 @@ public sealed class Transitions(MahallaDb db, AppealWork work, Deadlines deadlin
         var author = caller.UserId!.Value;
         var note = new InternalNote(idempotencyKey is null ? Guid.CreateVersion7() : InternalNote.IdFor(appeal.Id, author, idempotencyKey),
             appeal.Id, author, text!, Now);
-        if ((await db.SaveNewAsync(note, once: idempotencyKey is not null, ct)).Text != note.Text)
-        {
-            throw new BusinessRuleException("rule.idempotency_key_reused");
-        }
+        await db.SaveNewAsync(note, once: idempotencyKey is not null, n => n.Text, ct);
     }
 
     private Task NotifyApplicantAsync(Appeal appeal, string kind, CancellationToken ct, Func<string, object?[]>? args = null) =>
